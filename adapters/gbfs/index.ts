@@ -1,0 +1,16 @@
+export {
+  decodeGbfsDiscovery,
+  decodeStationInformation,
+  decodeStationStatus,
+  decodeSystemRegions,
+} from "./decode";
+export type {
+  GbfsDiscovery,
+  GbfsResponseInfo,
+  StationInformation,
+  StationInformationSnapshot,
+  StationStatus,
+  StationStatusSnapshot,
+  SystemRegion,
+  SystemRegionsSnapshot,
+} from "./types";
