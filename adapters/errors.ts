@@ -42,6 +42,18 @@ export class FeedError extends Error {
     this.offset = ctx.offset;
     this.status = ctx.status;
   }
+
+  /** Errors travel as data (health records, run hashes, socket.io): keep the message. */
+  toJSON(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      message: this.message,
+      feed: this.feed,
+      ...(this.url !== undefined ? { url: this.url } : {}),
+      ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.offset !== undefined ? { offset: this.offset } : {}),
+    };
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: FeedError };

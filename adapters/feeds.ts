@@ -5,8 +5,8 @@
  */
 export const SUBWAY_FEEDS = [
   { id: "subway-1234567s", path: "nyct%2Fgtfs", routes: ["1", "2", "3", "4", "5", "6", "6X", "7", "7X", "GS"] },
-  { id: "subway-ace", path: "nyct%2Fgtfs-ace", routes: ["A", "C", "E", "H", "FS"] },
-  { id: "subway-bdfm", path: "nyct%2Fgtfs-bdfm", routes: ["B", "D", "F", "FX", "M"] },
+  { id: "subway-ace", path: "nyct%2Fgtfs-ace", routes: ["A", "C", "E", "H"] },
+  { id: "subway-bdfm", path: "nyct%2Fgtfs-bdfm", routes: ["B", "D", "F", "FX", "M", "FS"] },
   { id: "subway-g", path: "nyct%2Fgtfs-g", routes: ["G"] },
   { id: "subway-jz", path: "nyct%2Fgtfs-jz", routes: ["J", "Z"] },
   { id: "subway-nqrw", path: "nyct%2Fgtfs-nqrw", routes: ["N", "Q", "R", "W"] },
@@ -44,4 +44,11 @@ export function feedUrl(id: FeedId, bases: { mta: string; gbfs: string } = DEFAU
   if (sub) return bases.mta + sub.path;
   const other = OTHER_FEEDS.find((f) => f.id === id)!;
   return (id.startsWith("gbfs") ? bases.gbfs : bases.mta) + other.path;
+}
+
+/** The routes carried by these subway feeds (the real 2025 feeds put FS with BDFM, H with ACE). */
+export function routesOfFeeds(feeds: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const id of feeds) for (const r of SUBWAY_FEEDS.find((f) => f.id === id)?.routes ?? []) out.add(r);
+  return out;
 }

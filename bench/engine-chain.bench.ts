@@ -101,7 +101,9 @@ export async function run(): Promise<BenchRow[]> {
   for (const k of ["rx", "loop"]) {
     const o = outcomes[k];
     if (o.count !== e.count || o.last !== e.last) {
-      throw new Error(`${SUITE}: ${k} disagrees with the engine: ${JSON.stringify(o)} vs ${JSON.stringify(e)}`);
+      throw new Error(
+        `${SUITE}: ${k} disagrees with the engine: ${JSON.stringify(o)} vs ${JSON.stringify(e)}`,
+      );
     }
   }
   if (cycles !== N) throw new Error(`${SUITE}: expected ${N} cycles, engine ran ${cycles}`);
@@ -113,7 +115,13 @@ export async function run(): Promise<BenchRow[]> {
   return [
     { suite: SUITE, name: "engine", value: engineRate, unit: "cycles/s", note: `${note}; goal >= 10M` },
     { suite: SUITE, name: "rxjs 7 (from/map/filter/scan)", value: rxRate, unit: "events/s", note },
-    { suite: SUITE, name: "hand-written loop", value: loopRate, unit: "events/s", note: `${note}, ${LOOP_PASSES} passes per run` },
+    {
+      suite: SUITE,
+      name: "hand-written loop",
+      value: loopRate,
+      unit: "events/s",
+      note: `${note}, ${LOOP_PASSES} passes per run`,
+    },
     { suite: SUITE, name: "engine / rxjs", value: engineRate / rxRate, unit: "x", note: "goal > 1" },
     { suite: SUITE, name: "loop / engine", value: loopRate / engineRate, unit: "x", note: "goal <= 5" },
   ];

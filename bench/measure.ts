@@ -36,10 +36,9 @@ export function compareMedians<K extends string>(
       samples[k].push(performance.now() - t0);
     }
   }
-  return Object.fromEntries(keys.map((k) => [k, { medianMs: median(samples[k]), samplesMs: samples[k] }])) as Record<
-    K,
-    Timing
-  >;
+  return Object.fromEntries(
+    keys.map((k) => [k, { medianMs: median(samples[k]), samplesMs: samples[k] }]),
+  ) as Record<K, Timing>;
 }
 
 /** One contender: `compareMedians` with a single entry. */

@@ -64,7 +64,11 @@ function structureOnly(cols: { times: Float64Array; values: Float64Array }): num
 }
 
 /** Sort the whole window on every tick, ticks [from, from + count), the window already full. */
-function naiveSortPerTick(cols: { times: Float64Array; values: Float64Array }, from: number, count: number): number[] {
+function naiveSortPerTick(
+  cols: { times: Float64Array; values: Float64Array },
+  from: number,
+  count: number,
+): number[] {
   const out: number[] = [];
   let head = 0;
   for (let i = from; i < from + count; i++) {
@@ -83,15 +87,35 @@ export async function run(): Promise<BenchRow[]> {
   const from = POINTS_IN_WINDOW + 1000;
   const naive = naiveSortPerTick(cols, from, 200);
   const incremental: number[] = [];
-  throughEngine(cols, from + 200, (x) => rollingQuantile(x, { window: WINDOW }, 0.9), (v) => incremental.push(v));
+  throughEngine(
+    cols,
+    from + 200,
+    (x) => rollingQuantile(x, { window: WINDOW }, 0.9),
+    (v) => incremental.push(v),
+  );
   const bad = naive.findIndex((v, i) => v !== incremental[from + i]);
-  if (bad >= 0) throw new Error(`${SUITE}: incremental p90 ${incremental[from + bad]} != naive ${naive[bad]} at tick ${from + bad}`);
+  if (bad >= 0)
+    throw new Error(
+      `${SUITE}: incremental p90 ${incremental[from + bad]} != naive ${naive[bad]} at tick ${from + bad}`,
+    );
 
   let acc = 0;
   const t = compareMedians(
     {
-      p90: () => throughEngine(cols, N, (x) => rollingQuantile(x, { window: WINDOW }, 0.9), (v) => (acc += v)),
-      stats: () => throughEngine(cols, N, (x) => rollingStats(x, { window: WINDOW }), (v) => (acc += v.p90)),
+      p90: () =>
+        throughEngine(
+          cols,
+          N,
+          (x) => rollingQuantile(x, { window: WINDOW }, 0.9),
+          (v) => (acc += v),
+        ),
+      stats: () =>
+        throughEngine(
+          cols,
+          N,
+          (x) => rollingStats(x, { window: WINDOW }),
+          (v) => (acc += v.p90),
+        ),
       bare: () => structureOnly(cols),
     },
     { reps: 3, warmup: 1 },
@@ -105,10 +129,34 @@ export async function run(): Promise<BenchRow[]> {
   const incPerTickNs = (p90.medianMs * 1e6) / N;
   const w = `1h window, ${POINTS_IN_WINDOW.toLocaleString("en-US")} points, 1M ticks`;
   return [
-    { suite: SUITE, name: "engine rollingQuantile p90", value: p90Rate, unit: "ticks/s", note: `${w}; goal >= 1M; median of 3` },
-    { suite: SUITE, name: "engine rollingStats (7 stats)", value: perSecond(N, t.stats.medianMs), unit: "ticks/s", note: w },
-    { suite: SUITE, name: "SortedChunks alone (no engine)", value: perSecond(N, t.bare.medianMs), unit: "ticks/s", note: w },
-    { suite: SUITE, name: "incremental p90 per tick", value: incPerTickNs, unit: "ns/tick", note: "through the engine" },
+    {
+      suite: SUITE,
+      name: "engine rollingQuantile p90",
+      value: p90Rate,
+      unit: "ticks/s",
+      note: `${w}; goal >= 1M; median of 3`,
+    },
+    {
+      suite: SUITE,
+      name: "engine rollingStats (7 stats)",
+      value: perSecond(N, t.stats.medianMs),
+      unit: "ticks/s",
+      note: w,
+    },
+    {
+      suite: SUITE,
+      name: "SortedChunks alone (no engine)",
+      value: perSecond(N, t.bare.medianMs),
+      unit: "ticks/s",
+      note: w,
+    },
+    {
+      suite: SUITE,
+      name: "incremental p90 per tick",
+      value: incPerTickNs,
+      unit: "ns/tick",
+      note: "through the engine",
+    },
     {
       suite: SUITE,
       name: "naive sort-per-tick per tick",
@@ -123,6 +171,12 @@ export async function run(): Promise<BenchRow[]> {
       unit: "s",
       note: `extrapolated: ${NAIVE_TICKS} ticks x ${N / NAIVE_TICKS}; incremental took ${(p90.medianMs / 1000).toFixed(2)} s`,
     },
-    { suite: SUITE, name: "naive / incremental", value: naivePerTickNs / incPerTickNs, unit: "x", note: "per-tick cost ratio" },
+    {
+      suite: SUITE,
+      name: "naive / incremental",
+      value: naivePerTickNs / incPerTickNs,
+      unit: "x",
+      note: "per-tick cost ratio",
+    },
   ];
 }

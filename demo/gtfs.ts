@@ -7,10 +7,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Line, Network } from "./network/types";
 import { stationsCsv } from "./gtfs-stations-csv";
-import { inTravelOrder } from "./schedule/running-times";
+import type { Line, Network } from "./network/types";
 import { clockOf } from "./schedule/codes";
+import { inTravelOrder } from "./schedule/running-times";
 import type { ScheduledTrip } from "./schedule/types";
 
 export type GtfsFiles = Map<string, string>;
@@ -36,7 +36,8 @@ export interface GtfsOptions {
 
 function routesOf(net: Network): { routeId: string; line: Line }[] {
   const seen = new Map<string, Line>();
-  for (const line of net.lines) for (const p of line.patterns) if (!seen.has(p.routeId)) seen.set(p.routeId, line);
+  for (const line of net.lines)
+    for (const p of line.patterns) if (!seen.has(p.routeId)) seen.set(p.routeId, line);
   return [...seen].map(([routeId, line]) => ({ routeId, line }));
 }
 
@@ -54,7 +55,16 @@ function stopsTxt(net: Network): string {
 
 function routesTxt(net: Network): string {
   return csv(
-    ["agency_id", "route_id", "route_short_name", "route_long_name", "route_type", "route_desc", "route_color", "route_text_color"],
+    [
+      "agency_id",
+      "route_id",
+      "route_short_name",
+      "route_long_name",
+      "route_type",
+      "route_desc",
+      "route_color",
+      "route_text_color",
+    ],
     routesOf(net).map(({ routeId, line }) => [
       "MTA NYCT",
       routeId,
@@ -130,7 +140,18 @@ export function gtfsFiles(net: Network, trips: readonly ScheduledTrip[], opts: G
   files.set(
     "calendar.txt",
     csv(
-      ["service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "start_date", "end_date"],
+      [
+        "service_id",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "start_date",
+        "end_date",
+      ],
       [["Weekday", 1, 1, 1, 1, 1, 0, 0, opts.startDate, opts.endDate]],
     ),
   );

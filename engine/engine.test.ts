@@ -600,6 +600,38 @@ describe("realtime", () => {
   });
 });
 
+describe("replay controls", () => {
+  const minuteEvents = () => Array.from({ length: 61 }, (_, i) => [i * 1000, i] as const);
+
+  it("seeks forward at full speed, then keeps pacing", async () => {
+    const e = new Engine(() => output("x", pullInput("x", minuteEvents())), { start: 0, speed: 1 });
+    const done = e.runRealtime();
+    expect(e.seek(30_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    e.stop();
+    const r = await done;
+    const seen = values(r.outputs.x) as number[];
+    expect(seen.slice(0, 31)).toEqual(Array.from({ length: 31 }, (_, i) => i)); // all of 0..30 s, none skipped
+    expect(seen.length).toBeLessThanOrEqual(32); // and then 1x pacing: at most one more in 100 ms
+    expect(e.seek(1_000)).toBe(false); // backward needs a fresh engine
+  });
+
+  it("pauses, then plays at a new speed", async () => {
+    const e = new Engine(() => output("x", pullInput("x", minuteEvents())), { start: 0, speed: 1 });
+    const done = e.runRealtime();
+    e.pause();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(e.paused).toBe(true);
+    e.setSpeed(2_000); // 60 s of engine time in 30 ms of wall time
+    e.play();
+    const t0 = Date.now();
+    const r = await done;
+    expect(values(r.outputs.x)).toHaveLength(61);
+    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(e.speed).toBe(2_000);
+  });
+});
+
 describe("profiler and run hash", () => {
   it("counts every evaluation and samples timings", () => {
     const e = new Engine(

@@ -84,10 +84,12 @@ export class Engine {
   /** Realtime, or simulation paced at a speed factor. Resolves when the run ends. */
   runRealtime(): Promise<RunResult> {
     const rt = this.rt;
-    const speed = this.opts.speed ?? 1;
-    const wall0 = Date.now();
-    const origin = this.opts.realtime ? wall0 : this.start;
-    const clock = () => origin + (Date.now() - wall0) * speed;
+    this.pace = {
+      speed: this.opts.speed ?? 1,
+      wall0: Date.now(),
+      origin: this.opts.realtime ? Date.now() : this.start,
+      pausedAt: null,
+    };
     rt.prepare(this.start);
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | null = null;
@@ -113,7 +115,7 @@ export class Engine {
           const sliceEnd = performance.now() + 20;
           for (;;) {
             if (rt.stopRequested || this.stopRequested) return done();
-            const wallNow = clock();
+            const wallNow = this.clockNow();
             const t = rt.nextTime();
             if (t !== undefined && t <= wallNow) {
               if (t > this.end) return done();
@@ -122,14 +124,20 @@ export class Engine {
               continue;
             }
             if (wallNow > this.end) return done();
-            if (this.drainPushes(Math.max(rt.clock.now, wallNow))) continue;
+            // Strictly after the last cycle: a push that arrives in the same millisecond as a
+            // cycle that already ran must not share its time, or a replay of the recording
+            // (where same-time events tick together) would differ from this run.
+            const drainAt =
+              rt.clock.cycle > 0 ? Math.max(rt.clock.now + 1, wallNow) : Math.max(rt.clock.now, wallNow);
+            if (this.pace!.pausedAt === null && this.drainPushes(drainAt)) continue;
+            if (this.pace!.pausedAt !== null) return; // paused: play(), seek() or stop() wake us
             const target = Math.min(t ?? Number.POSITIVE_INFINITY, this.end);
             if (target === Number.POSITIVE_INFINITY) {
               if (rt.pushQueues.length === 0) return done(); // nothing can ever arrive
               return; // idle until a push wakes us
             }
-            const delay = Math.max(0, Math.ceil((target - wallNow) / speed));
-            timer = setTimeout(step, delay);
+            const delay = Math.max(0, Math.ceil((target - wallNow) / this.pace!.speed));
+            timer = setTimeout(step, Math.min(delay, 60_000));
             return;
           }
         } catch (e) {
@@ -140,6 +148,63 @@ export class Engine {
       };
       step();
     });
+  }
+
+  private pace: { speed: number; wall0: number; origin: number; pausedAt: number | null } | null = null;
+
+  /** The time the engine's clock shows (realtime or paced runs). */
+  clockNow(): number {
+    const p = this.pace;
+    if (!p) return this.rt.clock.now;
+    if (p.pausedAt !== null) return p.pausedAt;
+    return p.origin + (Date.now() - p.wall0) * p.speed;
+  }
+
+  private reanchor(origin: number): void {
+    const p = this.pace;
+    if (!p) throw new Error("pacing controls need runRealtime()");
+    p.origin = origin;
+    p.wall0 = Date.now();
+    this.rt.wake();
+  }
+
+  get speed(): number {
+    return this.pace?.speed ?? 0;
+  }
+
+  get paused(): boolean {
+    return this.pace?.pausedAt != null;
+  }
+
+  /** Change the pace from now on (engine ms per wall ms). */
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new Error(`speed must be > 0, got ${speed}`);
+    const now = this.clockNow();
+    this.pace!.speed = speed;
+    if (this.pace!.pausedAt === null) this.reanchor(now);
+  }
+
+  pause(): void {
+    if (!this.pace || this.pace.pausedAt !== null) return;
+    this.pace.pausedAt = this.clockNow();
+  }
+
+  play(): void {
+    if (!this.pace || this.pace.pausedAt === null) return;
+    const at = this.pace.pausedAt;
+    this.pace.pausedAt = null;
+    this.reanchor(at);
+  }
+
+  /**
+   * Jump forward: everything up to `t` is replayed as fast as possible, then
+   * pacing resumes from there. Backward jumps need a fresh engine (returns false).
+   */
+  seek(t: number): boolean {
+    if (t < this.rt.clock.now) return false;
+    if (this.pace?.pausedAt != null) this.pace.pausedAt = t;
+    this.reanchor(t);
+    return true;
   }
 
   private cycle(t: number): void {

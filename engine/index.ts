@@ -18,4 +18,5 @@ export type { ProfileReport } from "./profiler";
 export { Series, ticked, valid } from "./series";
 export { stableStringify } from "./stable-json";
 export * from "./stdlib/basic";
+export * from "./stdlib/rolling";
 export { HOUR, isoTime, MINUTE, SECOND, type Time } from "./time";

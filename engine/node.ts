@@ -160,6 +160,9 @@ export function node<I extends Inputs, O, S = undefined, A = {}>(spec: NodeSpec<
     const r = onTick(ctx);
     if (r !== undefined) rt.tick(out, r as O);
   };
+  w.impl.direct = onTick as (c: unknown) => unknown;
+  w.impl.ctx = ctx;
+  w.impl.out = out;
   attachHooks(w.impl, spec, ctx);
   return out;
 }

@@ -191,7 +191,11 @@ export class Runtime {
 
   private invoke(n: NodeImpl, scope: Scope | null): void {
     try {
-      n.run();
+      const direct = n.direct;
+      if (direct !== null) {
+        const r = direct(n.ctx);
+        if (r !== undefined) this.tick(n.out!, r);
+      } else n.run();
     } catch (e) {
       this.fail(n, scope, e);
     }

@@ -58,15 +58,14 @@ describe("decodeStationStatus", () => {
   });
 
   it("reads last_reported 86400 as never reported, boolean flags, and absent optional counts as 0", () => {
+    const { num_ebikes_available: _e, num_docks_disabled: _d, ...rest } = status;
     const never = {
-      ...status,
+      ...rest,
       last_reported: 86400,
       is_installed: true,
       is_renting: false,
       is_returning: true,
     };
-    delete (never as Partial<typeof status>).num_ebikes_available;
-    delete (never as Partial<typeof status>).num_docks_disabled;
     const r = decodeStationStatus(envelope({ stations: [never] }), ctx);
     if (!r.ok) throw r.error;
     expect(r.value.stations[0]).toMatchObject({

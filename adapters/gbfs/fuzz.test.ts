@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Result } from "../errors";
+import type { DecodeContext } from "../gtfsrt/context";
 import { expectWellFormedResult, FUZZ_RUNS, mutatedText, tenMegabytesOfJunk } from "../gtfsrt/fuzz.testutil";
 import { sharedDataPath } from "../gtfsrt/shared-data";
 import {
@@ -9,6 +11,7 @@ import {
   decodeStationStatus,
   decodeSystemRegions,
 } from "./decode";
+import type { GbfsResponseInfo } from "./types";
 
 const ctx = { feed: "fuzz", receivedAt: 0 };
 
@@ -56,12 +59,13 @@ const discoveryBase = JSON.stringify({
   },
 });
 
-const decoders = [
+type Decoder = (body: string | Uint8Array, c: DecodeContext) => Result<GbfsResponseInfo>;
+const decoders: [string, Decoder, string][] = [
   ["station_status", decodeStationStatus, statusBase],
   ["station_information", decodeStationInformation, infoBase],
   ["system_regions", decodeSystemRegions, regionsBase],
   ["gbfs.json", decodeGbfsDiscovery, discoveryBase],
-] as const;
+];
 
 describe("GBFS decoders fuzz", () => {
   it.each(decoders)("%s: a snapshot or a typed error, never a throw", (_name, decode, text) => {

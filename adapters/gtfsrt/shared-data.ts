@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-export const SHARED_DATA_DIR = join(REPO_ROOT, "..", "shared", "data");
+/** SHARED_DATA_DIR in the environment overrides it (e.g. a missing folder, to check the suite passes without). */
+export const SHARED_DATA_DIR = process.env.SHARED_DATA_DIR || join(REPO_ROOT, "..", "shared", "data");
 
 export function sharedDataPath(...parts: string[]): string {
   return join(SHARED_DATA_DIR, ...parts);

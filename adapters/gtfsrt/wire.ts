@@ -7,8 +7,21 @@ import protobuf from "protobufjs";
 
 export type Reader = protobuf.Reader;
 
-export const VARINT = 0;
-export const LEN = 2;
+// Tags (field number << 3 | wire type) of the fields the hand-written decoders
+// read: wire type 0 (varint) and 2 (length-delimited); 1001 = the MTA extensions.
+export const T1_VAR = 1 << 3;
+export const T2_VAR = 2 << 3;
+export const T3_VAR = 3 << 3;
+export const T4_VAR = 4 << 3;
+export const T5_VAR = 5 << 3;
+export const T1_LEN = (1 << 3) | 2;
+export const T2_LEN = (2 << 3) | 2;
+export const T3_LEN = (3 << 3) | 2;
+export const T4_LEN = (4 << 3) | 2;
+export const T5_LEN = (5 << 3) | 2;
+export const T7_LEN = (7 << 3) | 2;
+export const T10_LEN = (10 << 3) | 2;
+export const EXT_LEN = (1001 << 3) | 2;
 
 /** The bytes are not well-formed protobuf (truncated, bad length, bad tag). */
 export class WireFormatError extends Error {

@@ -20,16 +20,7 @@ import {
 // would otherwise pay a getter call per field in these hot loops.
 const { closeMessage, messageEnd, readTag, readVarintNumber, skipField, WireShapeError } = wire;
 const { readInternedString } = intern;
-
-const T1_LEN = (1 << 3) | 2;
-const T2_LEN = (2 << 3) | 2;
-const T3_LEN = (3 << 3) | 2;
-const T4_LEN = (4 << 3) | 2;
-const T5_LEN = (5 << 3) | 2;
-const T1_VAR = 1 << 3;
-const T2_VAR = 2 << 3;
-const T3_VAR = 3 << 3;
-const EXT_LEN = (1001 << 3) | 2;
+const { T1_VAR, T2_VAR, T3_VAR, T1_LEN, T2_LEN, T3_LEN, T4_LEN, T5_LEN, EXT_LEN } = wire;
 
 export interface RawHeader {
   gtfsRealtimeVersion: string;

@@ -14,21 +14,21 @@ import type { SubwayStop, SubwayVehicle, VehicleStatus } from "./types";
 // would otherwise pay a getter call per field in these hot loops.
 const { closeMessage, messageEnd, readTag, readVarintNumber, skipField } = wire;
 const { internBytes, readInternedString } = intern;
-
-// tag = field number << 3 | wire type (0 varint, 2 length-delimited)
-const T1_LEN = (1 << 3) | 2;
-const T2_LEN = (2 << 3) | 2;
-const T3_LEN = (3 << 3) | 2;
-const T4_LEN = (4 << 3) | 2;
-const T5_LEN = (5 << 3) | 2;
-const T7_LEN = (7 << 3) | 2;
-const T10_LEN = (10 << 3) | 2;
-const T1_VAR = 1 << 3;
-const T2_VAR = 2 << 3;
-const T3_VAR = 3 << 3;
-const T4_VAR = 4 << 3;
-const T5_VAR = 5 << 3;
-const EXT_LEN = (1001 << 3) | 2;
+const {
+  T1_VAR,
+  T2_VAR,
+  T3_VAR,
+  T4_VAR,
+  T5_VAR,
+  T1_LEN,
+  T2_LEN,
+  T3_LEN,
+  T4_LEN,
+  T5_LEN,
+  T7_LEN,
+  T10_LEN,
+  EXT_LEN,
+} = wire;
 
 /** TripDescriptor + NyctTripDescriptor, flattened. Empty string = absent. */
 export interface RawTrip {

@@ -13,7 +13,9 @@ export function stopsOf(spec: string): PatternStop[] {
   return spec
     .trim()
     .split(/\s+/)
-    .map((tok) => (tok.startsWith("-") ? { stationId: tok.slice(1), stops: false } : { stationId: tok, stops: true }));
+    .map((tok) =>
+      tok.startsWith("-") ? { stationId: tok.slice(1), stops: false } : { stationId: tok, stops: true },
+    );
 }
 
 /** The same track, stopping everywhere (express service running local, late-night locals). */

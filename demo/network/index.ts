@@ -8,7 +8,17 @@ import { IRT_LINES } from "./lines-irt";
 import { STATION_ROWS } from "./stations";
 import type { Complex, Line, Network, Station } from "./types";
 
-export type { Borough, Complex, HourlyHeadways, HourRange, Line, Network, Pattern, PatternStop, Station } from "./types";
+export type {
+  Borough,
+  Complex,
+  HourlyHeadways,
+  HourRange,
+  Line,
+  Network,
+  Pattern,
+  PatternStop,
+  Station,
+} from "./types";
 
 /** Names riders know the big multi-line complexes by (others take their first station's name). */
 const COMPLEX_NAMES: Record<string, string> = {
@@ -34,17 +44,25 @@ export function buildNetwork(): Network {
   for (const s of stations.values()) {
     const c = complexes.get(s.complexId);
     if (c) c.stationIds.push(s.id);
-    else complexes.set(s.complexId, { id: s.complexId, name: COMPLEX_NAMES[s.complexId] ?? s.name, stationIds: [s.id] });
+    else
+      complexes.set(s.complexId, {
+        id: s.complexId,
+        name: COMPLEX_NAMES[s.complexId] ?? s.name,
+        stationIds: [s.id],
+      });
   }
   const lines: Line[] = [...IRT_LINES, ...BDIV_LINES];
   for (const line of lines) {
     if (line.headways.length !== 24) throw new Error(`network: line ${line.id} needs 24 hourly headways`);
     for (const p of line.patterns) {
       for (const s of p.stops) {
-        if (!stations.has(s.stationId)) throw new Error(`network: pattern ${p.id} uses unknown station ${s.stationId}`);
+        if (!stations.has(s.stationId))
+          throw new Error(`network: pattern ${p.id} uses unknown station ${s.stationId}`);
       }
-      if (p.stops.filter((s) => s.stops).length < 2) throw new Error(`network: pattern ${p.id} has fewer than two stops`);
-      if (!p.stops[0].stops || !p.stops.at(-1)!.stops) throw new Error(`network: pattern ${p.id} must stop at both ends`);
+      if (p.stops.filter((s) => s.stops).length < 2)
+        throw new Error(`network: pattern ${p.id} has fewer than two stops`);
+      if (!p.stops[0].stops || !p.stops.at(-1)!.stops)
+        throw new Error(`network: pattern ${p.id} must stop at both ends`);
     }
   }
   return { stations, complexes, lines };

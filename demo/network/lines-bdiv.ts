@@ -16,7 +16,8 @@ const B = { division: "B" } as const;
 
 // 8 Av / Central Park West, with the A's express stops.
 const WASHINGTON_HTS = "A02 A03 A05 A06 A07 A09 -A10 -A11 A12";
-const EIGHTH_AV_EXPRESS = "A12 -A14 A15 -A16 -A17 -A18 -A19 -A20 -A21 -A22 A24 -A25 A27 A28 -A30 A31 A32 -A33 A34 A36 A38 A40 A41 A42";
+const EIGHTH_AV_EXPRESS =
+  "A12 -A14 A15 -A16 -A17 -A18 -A19 -A20 -A21 -A22 A24 -A25 A27 A28 -A30 A31 A32 -A33 A34 A36 A38 A40 A41 A42";
 const FULTON_EXPRESS = "A42 -A43 -A44 -A45 A46 -A47 A48 -A49 -A50 A51 -A52 -A53 -A54 A55";
 const ROCKAWAY = "A55 A57 A59 A60 A61 H02 H03 H04 H06 H07 H08 H09 H10 H11";
 const LEFFERTS = "A55 A57 A59 A60 A61 A63 A64 A65";
@@ -67,7 +68,9 @@ export const BDIV_LINES: Line[] = [
     headways: weekdayHeadways({ rush: 4, midday: 8, night: 20 }),
     patterns: [
       pattern("A-far-rockaway", "A", "55R", A_FAR_ROCKAWAY, [[6, 23]]),
-      pattern("A-lefferts", "A", "58R", chain(WASHINGTON_HTS, EIGHTH_AV_EXPRESS, FULTON_EXPRESS, LEFFERTS), [[6, 23]]),
+      pattern("A-lefferts", "A", "58R", chain(WASHINGTON_HTS, EIGHTH_AV_EXPRESS, FULTON_EXPRESS, LEFFERTS), [
+        [6, 23],
+      ]),
       pattern("A-night", "A", "56R", allStops(A_FAR_ROCKAWAY), NIGHTS),
     ],
   },
@@ -81,7 +84,13 @@ export const BDIV_LINES: Line[] = [
     trackPrefix: "A",
     headways: weekdayHeadways({ rush: 7, midday: 10, night: 0, hours: [6, 23] }),
     patterns: [
-      pattern("C-local", "C", "01R", chain("A09 A10 A11", allStops(EIGHTH_AV_EXPRESS), allStops(FULTON_EXPRESS)), DAYTIME),
+      pattern(
+        "C-local",
+        "C",
+        "01R",
+        chain("A09 A10 A11", allStops(EIGHTH_AV_EXPRESS), allStops(FULTON_EXPRESS)),
+        DAYTIME,
+      ),
     ],
   },
   {
@@ -98,14 +107,24 @@ export const BDIV_LINES: Line[] = [
         "E-express",
         "E",
         "67R",
-        chain("G05 G06 G07 F05 F06 -F07 G08", QUEENS_BLVD_EXPRESS, FIFTY_THIRD_ST, "F12 D14 A25 A27 A28 A30 A31 A32 A33 A34 E01"),
+        chain(
+          "G05 G06 G07 F05 F06 -F07 G08",
+          QUEENS_BLVD_EXPRESS,
+          FIFTY_THIRD_ST,
+          "F12 D14 A25 A27 A28 A30 A31 A32 A33 A34 E01",
+        ),
         [[6, 23]],
       ),
       pattern(
         "E-night",
         "E",
         "68R",
-        chain("G05 G06 G07 F05 F06 F07 G08", QUEENS_BLVD_LOCAL, FIFTY_THIRD_ST, "F12 D14 A25 A27 A28 A30 A31 A32 A33 A34 E01"),
+        chain(
+          "G05 G06 G07 F05 F06 F07 G08",
+          QUEENS_BLVD_LOCAL,
+          FIFTY_THIRD_ST,
+          "F12 D14 A25 A27 A28 A30 A31 A32 A33 A34 E01",
+        ),
         NIGHTS,
       ),
     ],
@@ -146,7 +165,14 @@ export const BDIV_LINES: Line[] = [
         "B-bedford",
         "B",
         "65R",
-        chain("D03 D04 D05 D06 D07 D08 D09 D10 D11 D12 D13", CPW_LOCAL, "A24", SIXTH_AV_EXPRESS, "D22 R30 D24", BRIGHTON_EXPRESS),
+        chain(
+          "D03 D04 D05 D06 D07 D08 D09 D10 D11 D12 D13",
+          CPW_LOCAL,
+          "A24",
+          SIXTH_AV_EXPRESS,
+          "D22 R30 D24",
+          BRIGHTON_EXPRESS,
+        ),
         RUSH,
       ),
       pattern(
@@ -171,12 +197,26 @@ export const BDIV_LINES: Line[] = [
     trackPrefix: "D",
     headways: weekdayHeadways({ rush: 6, midday: 9, night: 20 }),
     patterns: [
-      pattern("D-express", "D", "01R", chain(CONCOURSE, CPW_EXPRESS, "A24", SIXTH_AV_EXPRESS, "D22", FOURTH_AV_EXPRESS, WEST_END), [[6, 23]]),
+      pattern(
+        "D-express",
+        "D",
+        "01R",
+        chain(CONCOURSE, CPW_EXPRESS, "A24", SIXTH_AV_EXPRESS, "D22", FOURTH_AV_EXPRESS, WEST_END),
+        [[6, 23]],
+      ),
       pattern(
         "D-night",
         "D",
         "02R",
-        chain(CONCOURSE, CPW_EXPRESS, "A24", SIXTH_AV_EXPRESS, "D22", FOURTH_AV_LOCAL.replace(/ R39 R40 R41$/, ""), WEST_END),
+        chain(
+          CONCOURSE,
+          CPW_EXPRESS,
+          "A24",
+          SIXTH_AV_EXPRESS,
+          "D22",
+          FOURTH_AV_LOCAL.replace(/ R39 R40 R41$/, ""),
+          WEST_END,
+        ),
         NIGHTS,
       ),
     ],
@@ -209,7 +249,14 @@ export const BDIV_LINES: Line[] = [
         "F-night",
         "F",
         "23R",
-        chain("F01 F02 F03 F04 F05 F06 F07 G08", "G08 G09 G10 G11 G12 G13 G14 -G15 -G16 -G18 -G19 -G20", "-G20 B04 B06 B08 B10 D15", SIXTH_AV_LOCAL, "D21 F14 F15 F16 F18 A41", CULVER),
+        chain(
+          "F01 F02 F03 F04 F05 F06 F07 G08",
+          "G08 G09 G10 G11 G12 G13 G14 -G15 -G16 -G18 -G19 -G20",
+          "-G20 B04 B06 B08 B10 D15",
+          SIXTH_AV_LOCAL,
+          "D21 F14 F15 F16 F18 A41",
+          CULVER,
+        ),
         NIGHTS,
       ),
     ],
@@ -228,7 +275,13 @@ export const BDIV_LINES: Line[] = [
         "M-local",
         "M",
         "01R",
-        chain(QUEENS_BLVD_LOCAL, FIFTY_THIRD_ST, "F12 D15", SIXTH_AV_LOCAL, "D21 M18 M16 M14 M13 M12 M11 M10 M09 M08 M06 M05 M04 M01"),
+        chain(
+          QUEENS_BLVD_LOCAL,
+          FIFTY_THIRD_ST,
+          "F12 D15",
+          SIXTH_AV_LOCAL,
+          "D21 M18 M16 M14 M13 M12 M11 M10 M09 M08 M06 M05 M04 M01",
+        ),
         [[6, 23]],
       ),
       // Late nights: a shuttle between Myrtle Av and Middle Village.
@@ -310,8 +363,20 @@ export const BDIV_LINES: Line[] = [
     trackPrefix: "Q",
     headways: weekdayHeadways({ rush: 6, midday: 9, night: 20 }),
     patterns: [
-      pattern("N-express", "N", "20R", chain(ASTORIA, BROADWAY_EXPRESS, "Q01 -R30", FOURTH_AV_EXPRESS, "R36 -R39 -R40 R41", SEA_BEACH), [[6, 23]]),
-      pattern("N-night", "N", "21R", chain(ASTORIA, BROADWAY_LOCAL, MONTAGUE_TO_BAY_RIDGE, FOURTH_AV_LOCAL, SEA_BEACH), NIGHTS),
+      pattern(
+        "N-express",
+        "N",
+        "20R",
+        chain(ASTORIA, BROADWAY_EXPRESS, "Q01 -R30", FOURTH_AV_EXPRESS, "R36 -R39 -R40 R41", SEA_BEACH),
+        [[6, 23]],
+      ),
+      pattern(
+        "N-night",
+        "N",
+        "21R",
+        chain(ASTORIA, BROADWAY_LOCAL, MONTAGUE_TO_BAY_RIDGE, FOURTH_AV_LOCAL, SEA_BEACH),
+        NIGHTS,
+      ),
     ],
   },
   {
@@ -324,7 +389,13 @@ export const BDIV_LINES: Line[] = [
     trackPrefix: "Q",
     headways: weekdayHeadways({ rush: 6, midday: 8, night: 20 }),
     patterns: [
-      pattern("Q-express", "Q", "01R", chain("Q05 Q04 Q03 B08 R14", BROADWAY_EXPRESS, "Q01 R30 D24", BRIGHTON_LOCAL), ALL_DAY),
+      pattern(
+        "Q-express",
+        "Q",
+        "01R",
+        chain("Q05 Q04 Q03 B08 R14", BROADWAY_EXPRESS, "Q01 R30 D24", BRIGHTON_LOCAL),
+        ALL_DAY,
+      ),
     ],
   },
   {
@@ -341,11 +412,24 @@ export const BDIV_LINES: Line[] = [
         "R-local",
         "R",
         "01R",
-        chain(QUEENS_BLVD_LOCAL, "G21 R11 R13 R14", BROADWAY_LOCAL, MONTAGUE_TO_BAY_RIDGE, FOURTH_AV_LOCAL, "R41 R42 R43 R44 R45"),
+        chain(
+          QUEENS_BLVD_LOCAL,
+          "G21 R11 R13 R14",
+          BROADWAY_LOCAL,
+          MONTAGUE_TO_BAY_RIDGE,
+          FOURTH_AV_LOCAL,
+          "R41 R42 R43 R44 R45",
+        ),
         [[6, 23]],
       ),
       // Late nights: Whitehall St to Bay Ridge only.
-      pattern("R-night", "R", "02R", chain(MONTAGUE_TO_BAY_RIDGE, FOURTH_AV_LOCAL, "R41 R42 R43 R44 R45"), NIGHTS),
+      pattern(
+        "R-night",
+        "R",
+        "02R",
+        chain(MONTAGUE_TO_BAY_RIDGE, FOURTH_AV_LOCAL, "R41 R42 R43 R44 R45"),
+        NIGHTS,
+      ),
     ],
   },
   {

@@ -11,7 +11,8 @@ const GREEN = { color: "00933C", textColor: "FFFFFF" };
 const IRT = { feed: "subway-1234567s", division: "A", trackPrefix: "" } as const;
 
 // Broadway-7 Av express in Manhattan, 96 St to Chambers St.
-const SEVENTH_AV_EXPRESS = "120 -121 -122 123 -124 -125 -126 127 128 -129 -130 -131 132 -133 -134 -135 -136 137";
+const SEVENTH_AV_EXPRESS =
+  "120 -121 -122 123 -124 -125 -126 127 128 -129 -130 -131 132 -133 -134 -135 -136 137";
 const CLARK_ST_TUNNEL = "228 229 230 231 232 233 234 235";
 const LENOX = "224 225 226 227";
 const WHITE_PLAINS_RD = "201 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 219 220 221 222";
@@ -94,7 +95,9 @@ export const IRT_LINES: Line[] = [
     trainPrefix: "04",
     headways: weekdayHeadways({ rush: 4, midday: 7, night: 20 }),
     patterns: [
-      pattern("4-express", "4", "06R", `${JEROME} ${LEX_EXPRESS} -236 -237 -238 239 -248 -249 250`, [[6, 23]]),
+      pattern("4-express", "4", "06R", `${JEROME} ${LEX_EXPRESS} -236 -237 -238 239 -248 -249 250`, [
+        [6, 23],
+      ]),
       pattern(
         "4-night",
         "4",

@@ -6,7 +6,15 @@
  */
 import type { Borough } from "./types";
 
-export type StationRow = readonly [id: string, name: string, lat: number, lon: number, borough: Borough, complexId: string, ada: 0 | 1];
+export type StationRow = readonly [
+  id: string,
+  name: string,
+  lat: number,
+  lon: number,
+  borough: Borough,
+  complexId: string,
+  ada: 0 | 1,
+];
 
 // biome-ignore format: one station per line reads best
 export const STATION_ROWS: readonly StationRow[] = [

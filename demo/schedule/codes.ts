@@ -66,7 +66,11 @@ export function terminalCode(net: Network, stationId: string): string {
   const known = TERMINAL_CODES[stationId];
   if (known) return known;
   const name = net.stations.get(stationId)?.name ?? stationId;
-  return name.replace(/[^A-Za-z0-9]/g, "").slice(0, 3).toUpperCase().padEnd(3, "X");
+  return name
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 3)
+    .toUpperCase()
+    .padEnd(3, "X");
 }
 
 /** "6X" trips run as route "6" in trip ids (the MTA's quirk); the other routes as themselves. */

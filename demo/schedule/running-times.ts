@@ -36,7 +36,12 @@ export function trackName(line: Line, direction: Direction, express: boolean): s
  * is on the express track when the train passes a station right before or
  * after it.
  */
-export function timeProfile(net: Network, line: Line, seq: readonly PatternStop[], direction: Direction): TimedStop[] {
+export function timeProfile(
+  net: Network,
+  line: Line,
+  seq: readonly PatternStop[],
+  direction: Direction,
+): TimedStop[] {
   const speed = line.id === "SI" ? RAILROAD_SPEED_MS : LOCAL_SPEED_MS;
   const out: TimedStop[] = [];
   let clock = 0;
@@ -54,12 +59,16 @@ export function timeProfile(net: Network, line: Line, seq: readonly PatternStop[
       passed = true;
       continue;
     }
-    if (out.length > 0) clock += START_STOP_PENALTY_S + meters / (passed ? Math.max(speed, EXPRESS_SPEED_MS) : speed);
+    if (out.length > 0)
+      clock += START_STOP_PENALTY_S + meters / (passed ? Math.max(speed, EXPRESS_SPEED_MS) : speed);
     const express = seq[i - 1]?.stops === false || seq[i + 1]?.stops === false;
     const dwell = isBigStation(net, here.stationId) ? BIG_STATION_DWELL_S : DWELL_S;
     const last = i === seq.length - 1;
     const raw = out.length === 0 ? 0 : last ? clock : clock + dwell;
-    const offset = Math.max(lastPublished + TIMETABLE_STEP_S, Math.round(raw / TIMETABLE_STEP_S) * TIMETABLE_STEP_S);
+    const offset = Math.max(
+      lastPublished + TIMETABLE_STEP_S,
+      Math.round(raw / TIMETABLE_STEP_S) * TIMETABLE_STEP_S,
+    );
     lastPublished = offset;
     out.push({
       stationId: here.stationId,

@@ -90,7 +90,12 @@ export function buildTimetable(net: Network, profiles = new ProfileCache(net)): 
           start,
           tripId,
           gtfsTripId: gtfsTripIdOf(tripId),
-          trainId: trainIdOf(line, start, terminalCode(net, stops[0].stationId), terminalCode(net, stops.at(-1)!.stationId)),
+          trainId: trainIdOf(
+            line,
+            start,
+            terminalCode(net, stops[0].stationId),
+            terminalCode(net, stops.at(-1)!.stationId),
+          ),
           shapeId: shapeIdOf(pattern, direction),
           stops,
         });

@@ -113,13 +113,17 @@ export function buildAlertSpecs(
       const to = net.stations.get(inc.rejoinStationId)!.name;
       const which = inc.direction === "N" ? "Queens-bound" : "Manhattan-bound";
       const text = `${which} ${bullets(inc.routeIds)} trains are running via the [E] line from ${from} to ${to} ${inc.cause}.`;
-      specs.push(windowAlert(`lmm:alert:${480000 + n}`, "Reroute", inc.routeIds, inc.from, inc.to, text, ["E"]));
+      specs.push(
+        windowAlert(`lmm:alert:${480000 + n}`, "Reroute", inc.routeIds, inc.from, inc.to, text, ["E"]),
+      );
     } else if (inc.kind === "run-local") {
       const from = net.stations.get(inc.fromStationId)!.name;
       const to = net.stations.get(inc.toStationId)!.name;
       const which = riderDirection(net, inc.fromStationId, inc.direction);
       const text = `${which} ${bullets(inc.routeIds)} trains are running local from ${from} to ${to} ${inc.cause}.`;
-      specs.push(windowAlert(`lmm:alert:${480000 + n}`, "Express to Local", inc.routeIds, inc.from, inc.to, text));
+      specs.push(
+        windowAlert(`lmm:alert:${480000 + n}`, "Express to Local", inc.routeIds, inc.from, inc.to, text),
+      );
     } else if (inc.kind === "truncate") {
       const names = inc.closedStationIds.map((s) => net.stations.get(s)!.name);
       const header = `No ${bullets(inc.routeIds)} trains between Court Sq and Nassau Av`;

@@ -27,13 +27,20 @@ function selectors(spec: AlertSpec): MercuryEntitySelectorObject[] {
     agencyId: AGENCY,
     routeId,
     // agency:route:priority, as the MTA packs it.
-    ".transit_realtime.mercuryEntitySelector": { sortOrder: `${AGENCY}:${routeId}:${spec.alertType.startsWith("Planned") ? 10 : 20}` },
+    ".transit_realtime.mercuryEntitySelector": {
+      sortOrder: `${AGENCY}:${routeId}:${spec.alertType.startsWith("Planned") ? 10 : 20}`,
+    },
   }));
   const stops = spec.stopIds.map((stopId) => ({ agencyId: AGENCY, stopId }));
   return [...routes, ...stops];
 }
 
-export function alertsMessage(specs: readonly AlertSpec[], t: number, headerTime: number, clock: DayClock): AlertsFeedMessageObject {
+export function alertsMessage(
+  specs: readonly AlertSpec[],
+  t: number,
+  headerTime: number,
+  clock: DayClock,
+): AlertsFeedMessageObject {
   const entity: NonNullable<AlertsFeedMessageObject["entity"]> = [];
   for (const spec of specs) {
     if (t < spec.shown[0] || t >= spec.shown[1]) continue;
@@ -42,18 +49,27 @@ export function alertsMessage(specs: readonly AlertSpec[], t: number, headerTime
       id: spec.id,
       alert: {
         activePeriod: spec.active.map(([from, to]) =>
-          to === undefined ? { start: epochS(clock, from) } : { start: epochS(clock, from), end: epochS(clock, to) },
+          to === undefined
+            ? { start: epochS(clock, from) }
+            : { start: epochS(clock, from), end: epochS(clock, to) },
         ),
         informedEntity: selectors(spec),
         headerText: translated(current.header, current.headerHtml),
         ...(current.description
-          ? { descriptionText: translated(current.description, current.descriptionHtml ?? current.description) }
+          ? {
+              descriptionText: translated(
+                current.description,
+                current.descriptionHtml ?? current.description,
+              ),
+            }
           : {}),
         ".transit_realtime.mercuryAlert": {
           createdAt: epochS(clock, spec.createdAt),
           updatedAt: epochS(clock, current.from),
           alertType: spec.alertType,
-          ...(spec.displayBeforeActiveS !== undefined ? { displayBeforeActive: spec.displayBeforeActiveS } : {}),
+          ...(spec.displayBeforeActiveS !== undefined
+            ? { displayBeforeActive: spec.displayBeforeActiveS }
+            : {}),
           ...(spec.humanPeriod
             ? { humanReadableActivePeriod: { translation: [{ text: spec.humanPeriod, language: "en" }] } }
             : {}),

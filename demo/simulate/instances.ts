@@ -111,7 +111,8 @@ function todaysPath(
       if (inc.windows.some(([from, to]) => tod >= from && tod < to)) {
         const closed = new Set(inc.closedStationIds);
         const kept = seq.filter((s) => !closed.has(s.stationId));
-        if (kept.length < seq.length && kept.filter((s) => s.stops).length >= 2) return { seq: kept, changedBy: inc.id };
+        if (kept.length < seq.length && kept.filter((s) => s.stops).length >= 2)
+          return { seq: kept, changedBy: inc.id };
       }
     }
   }
@@ -123,7 +124,10 @@ function cancelled(trips: OperatedTrip[], incidents: readonly Incident[], rng: R
   for (const inc of incidents) {
     if (inc.kind !== "cancel") continue;
     const pool = trips.filter(
-      (t) => inc.routeIds.includes(t.trip.routeId) && t.stops[0].nominal >= inc.from && t.stops[0].nominal < inc.to,
+      (t) =>
+        inc.routeIds.includes(t.trip.routeId) &&
+        t.stops[0].nominal >= inc.from &&
+        t.stops[0].nominal < inc.to,
     );
     for (let k = 0; k < inc.count && pool.length > 0; k++) {
       out.add(pool.splice(Math.floor(rng() * pool.length), 1)[0].index);

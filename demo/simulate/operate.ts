@@ -70,15 +70,18 @@ export function operate(trips: OperatedTrip[], incidents: readonly Incident[], s
     const arr = i === 0 ? Math.min(when, stop.nominal) : Math.max(when, free[key]);
     let dep = i === 0 ? when : last ? arr : arr + dwellFor(stop.dwell, arr, crowded.has(ti), rng);
 
-    const hold = holds.length === 0 ? undefined : holds.find(
-      (h) =>
-        !heldTrips.has(h.id) &&
-        h.routeIds.includes(trip.trip.routeId) &&
-        h.direction === trip.trip.direction &&
-        h.stationId === stop.stationId &&
-        arr >= h.from &&
-        trip.dayOffset === 0,
-    );
+    const hold =
+      holds.length === 0
+        ? undefined
+        : holds.find(
+            (h) =>
+              !heldTrips.has(h.id) &&
+              h.routeIds.includes(trip.trip.routeId) &&
+              h.direction === trip.trip.direction &&
+              h.stationId === stop.stationId &&
+              arr >= h.from &&
+              trip.dayOffset === 0,
+          );
     if (hold && !last) {
       dep = Math.max(dep, arr + hold.holdS);
       heldTrips.set(hold.id, ti);

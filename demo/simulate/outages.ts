@@ -61,7 +61,8 @@ const REASONS = ["Repair", "Repair", "Repair", "Capital Replacement", "Inspectio
 function routesAt(net: Network, station: Station): string {
   const routes = new Set<string>();
   for (const line of net.lines) {
-    for (const p of line.patterns) if (p.stops.some((s) => s.stops && s.stationId === station.id)) routes.add(line.id);
+    for (const p of line.patterns)
+      if (p.stops.some((s) => s.stops && s.stationId === station.id)) routes.add(line.id);
   }
   return [...routes].join("/");
 }
@@ -94,20 +95,44 @@ export function buildOutages(net: Network, seed: number): Outage[] {
     const start = -uniform(rng, 2 * H, 6 * DAY);
     const end = rng() < 0.4 ? uniform(rng, 2 * H, 22 * H) : uniform(rng, 1.2 * DAY, 9 * DAY);
     const late = rng() < 0.3 ? uniform(rng, H, 4 * H) : 0;
-    out.push({ equipment: take(), start, end: end + late, estimatedReturn: end, reason: REASONS[k % REASONS.length], maintenance: false, announcedBefore: 0 });
+    out.push({
+      equipment: take(),
+      start,
+      end: end + late,
+      estimatedReturn: end,
+      reason: REASONS[k % REASONS.length],
+      maintenance: false,
+      announcedBefore: 0,
+    });
   }
   // Breaking down during the day.
   for (let k = 0; k < 12; k++) {
     const start = uniform(rng, 5 * H, 22 * H);
     const estimatedReturn = start + uniform(rng, 2 * H, 10 * H);
     const end = estimatedReturn + (rng() < 0.5 ? uniform(rng, -H, H) : uniform(rng, 2 * H, DAY));
-    out.push({ equipment: take(), start, end, estimatedReturn, reason: "Repair", maintenance: false, announcedBefore: 0 });
+    out.push({
+      equipment: take(),
+      start,
+      end,
+      estimatedReturn,
+      reason: "Repair",
+      maintenance: false,
+      announcedBefore: 0,
+    });
   }
   // Planned overnight maintenance, announced the afternoon before.
   for (let k = 0; k < 4; k++) {
     const start = uniform(rng, 22 * H, 23.5 * H);
     const end = start + uniform(rng, 5 * H, 7 * H);
-    out.push({ equipment: take(), start, end, estimatedReturn: end, reason: "Preventive Maintenance", maintenance: true, announcedBefore: 10 * H });
+    out.push({
+      equipment: take(),
+      start,
+      end,
+      estimatedReturn: end,
+      reason: "Preventive Maintenance",
+      maintenance: true,
+      announcedBefore: 10 * H,
+    });
   }
   return out;
 }
@@ -134,7 +159,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** "MM/DD/YYYY hh:mm:ss AM", local time, as the MTA writes it. */
 export function eneDateText(clock: DayClock, daySeconds: number): string {
-  const parts = formatterFor(clock.timeZone).formatToParts(new Date(clock.midnightMs + Math.round(daySeconds) * 1000));
+  const parts = formatterFor(clock.timeZone).formatToParts(
+    new Date(clock.midnightMs + Math.round(daySeconds) * 1000),
+  );
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("month")}/${get("day")}/${get("year")} ${get("hour")}:${get("minute")}:${get("second")} ${get("dayPeriod").toUpperCase()}`;
 }

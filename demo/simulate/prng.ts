@@ -64,8 +64,7 @@ export function poisson(rng: Rng, mean: number): number {
 
 /** A deterministic version-4-shaped UUID. */
 export function uuidFrom(rng: Rng): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join("");
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join("");
   const variant = "89ab"[Math.floor(rng() * 4)];
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }

@@ -54,7 +54,15 @@ export class SubwayFeed {
     while (this.next < this.pending.length && this.appearsAt(this.pending[this.next]) <= t) {
       const trip = this.pending[this.next++];
       if (finished(trip, t)) continue;
-      this.active.push({ trip, seq: 0, reached: -1, tuSig: "", tuBytes: new Uint8Array(), vSig: "", vBytes: undefined });
+      this.active.push({
+        trip,
+        seq: 0,
+        reached: -1,
+        tuSig: "",
+        tuBytes: new Uint8Array(),
+        vSig: "",
+        vBytes: undefined,
+      });
     }
     this.active = this.active.filter((l) => !finished(l.trip, t));
     const out: ListedTrip[] = [];
@@ -62,7 +70,8 @@ export class SubwayFeed {
       l.reached = stopReached(l.trip, t, l.reached);
       const view = viewAt(l.trip, t, l.reached);
       // Feeds without a look-ahead list a trip only once it has a train.
-      if (view.phase === "pending" && !view.assigned && t < l.trip.stops[0].nominal - this.style.horizonS) continue;
+      if (view.phase === "pending" && !view.assigned && t < l.trip.stops[0].nominal - this.style.horizonS)
+        continue;
       if (l.seq === 0) l.seq = ++this.seqCounter;
       out.push({ trip: l.trip, view });
     }
@@ -70,7 +79,11 @@ export class SubwayFeed {
   }
 
   /** The FeedMessage at time t, with the header stamped `headerTime` (seconds after midnight). */
-  snapshot(t: number, headerTime: number, extra: readonly EntityObject[] = []): { body: Uint8Array; listed: ListedTrip[] } {
+  snapshot(
+    t: number,
+    headerTime: number,
+    extra: readonly EntityObject[] = [],
+  ): { body: Uint8Array; listed: ListedTrip[] } {
     const listed = this.advance(t);
     const bySeq = new Map(this.active.map((l) => [l.trip.index, l]));
     const parts: Uint8Array[] = [encodeSubwayHeader(this.header(headerTime))];
@@ -79,8 +92,15 @@ export class SubwayFeed {
       const tuSig = `${view.phase}|${view.at}|${view.base}|${view.assigned}`;
       if (tuSig !== l.tuSig) {
         l.tuSig = tuSig;
-        const lastEvent = l.reached < 0 ? trip.stops[0].nominal - ASSIGN_BEFORE_S : view.phase === "stopped" ? trip.stops[l.reached].arr : trip.stops[l.reached].dep;
-        l.tuBytes = encodeSubwayEntity(tripUpdateEntity(this.style.entityId(2 * l.seq - 1), trip, view, this.style, this.clock, lastEvent));
+        const lastEvent =
+          l.reached < 0
+            ? trip.stops[0].nominal - ASSIGN_BEFORE_S
+            : view.phase === "stopped"
+              ? trip.stops[l.reached].arr
+              : trip.stops[l.reached].dep;
+        l.tuBytes = encodeSubwayEntity(
+          tripUpdateEntity(this.style.entityId(2 * l.seq - 1), trip, view, this.style, this.clock, lastEvent),
+        );
       }
       const vSig = `${view.phase}|${view.at}|${view.reportedAt}|${view.assigned}`;
       if (vSig !== l.vSig) {
@@ -106,7 +126,10 @@ export class SubwayFeed {
       timestamp: now,
       ".transit_realtime.nyctFeedHeader": {
         nyctSubwayVersion: "1.0",
-        tripReplacementPeriod: this.style.replacementRoutes.map((routeId) => ({ routeId, replacementPeriod: { ...period } })),
+        tripReplacementPeriod: this.style.replacementRoutes.map((routeId) => ({
+          routeId,
+          replacementPeriod: { ...period },
+        })),
       },
     };
   }

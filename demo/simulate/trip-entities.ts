@@ -50,7 +50,12 @@ export function tripDescriptor(
   return desc;
 }
 
-function stopTimeUpdates(trip: OperatedTrip, view: TripView, style: FeedStyle, clock: DayClock): StopTimeUpdateObject[] {
+function stopTimeUpdates(
+  trip: OperatedTrip,
+  view: TripView,
+  style: FeedStyle,
+  clock: DayClock,
+): StopTimeUpdateObject[] {
   const stops = trip.stops;
   const out: StopTimeUpdateObject[] = [];
   for (let j = view.at; j < stops.length; j++) {
@@ -64,7 +69,8 @@ function stopTimeUpdates(trip: OperatedTrip, view: TripView, style: FeedStyle, c
     if (style.name === "l") {
       u.stopSequence = j + 1;
       const delay = Math.round(predicted - s.nominal);
-      if (!(first && view.phase === "pending")) u.arrival = { delay, time: epochS(clock, arrival), uncertainty: 0 };
+      if (!(first && view.phase === "pending"))
+        u.arrival = { delay, time: epochS(clock, arrival), uncertainty: 0 };
       if (!last) u.departure = { delay, time: epochS(clock, departure), uncertainty: 0 };
       u.stopId = s.stopId;
       u.scheduleRelationship = SCHEDULED;

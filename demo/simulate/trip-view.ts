@@ -53,23 +53,39 @@ export function viewAt(trip: OperatedTrip, t: number, reached: number): TripView
   if (reached < 0) {
     const origin = stops[0];
     // Not yet gone: the published departure, or "in a moment" once it is late.
-    const base = Math.round(t > origin.nominal - OVERDUE_STEP_S ? Math.max(origin.nominal, t + OVERDUE_STEP_S) : origin.nominal);
-    const assigned = t >= origin.nominal - ASSIGN_BEFORE_S;
-    return { phase: "pending", assigned, at: 0, base, reportedAt: origin.nominal - ASSIGN_BEFORE_S };
+    const base = Math.round(
+      t > origin.nominal - OVERDUE_STEP_S ? Math.max(origin.nominal, t + OVERDUE_STEP_S) : origin.nominal,
+    );
+    const assignedAt = origin.nominal - ASSIGN_BEFORE_S;
+    const assigned = t >= assignedAt;
+    // A train waiting at its terminal keeps reporting.
+    const reportedAt = assigned
+      ? assignedAt + Math.floor((t - assignedAt) / REPORT_EVERY_S) * REPORT_EVERY_S
+      : assignedAt;
+    return { phase: "pending", assigned, at: 0, base, reportedAt };
   }
   const here = stops[reached];
   if (t < here.dep) {
     // Standing at a station: it should leave after its dwell; if it has not, soon.
     const due = here.arr + here.dwell;
     const base = Math.round(t < due ? due : t + OVERDUE_STEP_S);
-    return { phase: "stopped", assigned: true, at: reached, base, arrivedAt: Math.round(here.arr), reportedAt: Math.round(here.arr) };
+    return {
+      phase: "stopped",
+      assigned: true,
+      at: reached,
+      base,
+      arrivedAt: Math.round(here.arr),
+      reportedAt: Math.round(here.arr),
+    };
   }
   const next = stops[reached + 1];
   const due = here.dep + next.run;
   const base = Math.round(t < due ? due : t + OVERDUE_STEP_S);
   // Reports stop coming while a train stands in the tunnel past its running time.
   const movedUntil = Math.min(t, due);
-  const reportedAt = Math.round(here.dep + Math.floor((movedUntil - here.dep) / REPORT_EVERY_S) * REPORT_EVERY_S);
+  const reportedAt = Math.round(
+    here.dep + Math.floor((movedUntil - here.dep) / REPORT_EVERY_S) * REPORT_EVERY_S,
+  );
   return { phase: "moving", assigned: true, at: reached + 1, base, reportedAt };
 }
 

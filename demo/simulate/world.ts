@@ -9,7 +9,7 @@ import type { Network } from "../network/types";
 import { buildTimetable } from "../schedule/timetable";
 import type { ScheduledTrip } from "../schedule/types";
 import { type AlertSpec, buildAlertSpecs } from "./alert-specs";
-import { buildBikeStations, type BikeStation } from "./bikes/stations";
+import { type BikeStation, buildBikeStations } from "./bikes/stations";
 import { type DayClock, dayClock } from "./clock";
 import { DEMO_INCIDENTS, type Incident } from "./incidents";
 import { buildInstances, type OperatedTrip } from "./instances";
@@ -42,7 +42,8 @@ export interface DemoWorld {
 export function buildDemoWorld(opts: DemoWorldOptions): DemoWorld {
   const clock = dayClock(opts.date, opts.timeZone);
   const weekday = new Date(clock.midnightMs + 12 * 3600_000).getUTCDay();
-  if (weekday === 0 || weekday === 6) throw new RangeError(`the demo runs a weekday timetable; ${opts.date} is a weekend day`);
+  if (weekday === 0 || weekday === 6)
+    throw new RangeError(`the demo runs a weekday timetable; ${opts.date} is a weekend day`);
   const incidents = opts.incidents ?? DEMO_INCIDENTS;
   const net = demoNetwork();
   const timetable = buildTimetable(net);

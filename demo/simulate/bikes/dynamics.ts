@@ -13,13 +13,14 @@ const BASE_RATE = 0.0035;
 
 /** How busy the hour is, relative to the day's average. */
 const DIURNAL = [
-  0.15, 0.1, 0.08, 0.08, 0.1, 0.3, 0.6, 1.4, 1.8, 1.5, 0.8, 0.8, 0.9, 0.9, 0.8, 0.9, 1.3, 1.7, 1.8, 1.3, 0.9, 0.7, 0.5, 0.3,
+  0.15, 0.1, 0.08, 0.08, 0.1, 0.3, 0.6, 1.4, 1.8, 1.5, 0.8, 0.8, 0.9, 0.9, 0.8, 0.9, 1.3, 1.7, 1.8, 1.3, 0.9,
+  0.7, 0.5, 0.3,
 ];
 
 /** Which way the flow leans: + means riders leave residential stations (morning), - they come back. */
 function lean(hour: number): number {
-  if (hour >= 7 && hour < 10) return 0.75;
-  if (hour >= 16 && hour < 20) return -0.6;
+  if (hour >= 7 && hour < 10) return 0.3;
+  if (hour >= 16 && hour < 20) return -0.25;
   return 0;
 }
 

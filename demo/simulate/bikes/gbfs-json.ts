@@ -19,9 +19,13 @@ function envelope(dataJson: string, lastUpdated: number): string {
 }
 
 export function discoveryJson(lastUpdated: number): string {
-  const feeds = ["system_information", "station_information", "station_status", "system_regions", "vehicle_types"].map(
-    (name) => ({ name, url: `${DEFAULT_BASE_URLS.gbfs}en/${name}.json` }),
-  );
+  const feeds = [
+    "system_information",
+    "station_information",
+    "station_status",
+    "system_regions",
+    "vehicle_types",
+  ].map((name) => ({ name, url: `${DEFAULT_BASE_URLS.gbfs}en/${name}.json` }));
   return envelope(JSON.stringify({ en: { feeds } }), lastUpdated);
 }
 
@@ -46,7 +50,10 @@ export function stationInformationJson(stations: readonly BikeStation[], lastUpd
 }
 
 export function systemRegionsJson(lastUpdated: number): string {
-  return envelope(JSON.stringify({ regions: REGIONS.map((r) => ({ region_id: r.id, name: r.name })) }), lastUpdated);
+  return envelope(
+    JSON.stringify({ regions: REGIONS.map((r) => ({ region_id: r.id, name: r.name })) }),
+    lastUpdated,
+  );
 }
 
 export class StationStatusDocument {

@@ -46,7 +46,7 @@ export function rollingEma(x: Series<number>, spec: EmaSpec, opts: RollingOption
     state: (): EmaState => ({ n: 0, a: 0, w: 0, lastTime: 0 }),
     onTick: (ctx) => {
       const st = ctx.state;
-      if (reset !== null && reset.ticked) st.n = 0;
+      if (reset?.ticked) st.n = 0;
       const v = x.value;
       if (x.ticked && Number.isFinite(v)) {
         const now = ctx.now();

@@ -59,7 +59,7 @@ export class Moments {
     if (n < 2) return Number.NaN;
     const s1 = this.s1.value;
     const v = (this.s2.value - (s1 * s1) / n) / (n - 1);
-    return v > 0 ? v : 0; // rounding can leave a tiny negative for equal values
+    return Math.max(v, 0); // rounding can leave a tiny negative for equal values
   }
 
   get stddev(): number {

@@ -49,7 +49,7 @@ export function rollingNode<R>(
     state: () => new RingWindow(acc, span, maxTicks),
     onTick: (ctx) => {
       const win = ctx.state;
-      if (reset !== null && reset.ticked) win.clear();
+      if (reset?.ticked) win.clear();
       const now = ctx.now();
       if (x.ticked) {
         const v = x.value;

@@ -1,0 +1,71 @@
+import { closeSync, openSync, writeSync } from "node:fs";
+import { stableStringify } from "../../engine";
+import type { MetricTick } from "../../transit/contract";
+import { isoWithOffset } from "./time-format";
+
+export type ExportFormat = "jsonl" | "csv";
+
+export function formatOf(path: string): ExportFormat {
+  if (path.endsWith(".csv")) return "csv";
+  if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) return "jsonl";
+  throw new Error(`cannot tell the export format of '${path}': name it .jsonl or .csv`);
+}
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** One line per metric tick; stable key order so equal runs give byte-identical files. */
+export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
+  const t = isoWithOffset(m.t, timeZone);
+  if (format === "jsonl") {
+    return `{"t":${JSON.stringify(t)},"metric":${JSON.stringify(m.metric)},"key":${stableStringify(m.key)},"value":${stableStringify(m.value)}}\n`;
+  }
+  return `${t},${m.metric},${csvCell(stableStringify(m.key))},${csvCell(stableStringify(m.value))}\n`;
+}
+
+export const CSV_HEADER = "t,metric,key,value\n";
+
+/** Writes metric ticks to a file, buffered, filtered by time range and names. */
+export class MetricFileWriter {
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  count = 0;
+
+  constructor(
+    path: string,
+    private readonly filter: { from?: number; to?: number; metrics?: ReadonlySet<string> } = {},
+    private readonly format: ExportFormat = formatOf(path),
+  ) {
+    this.fd = openSync(path, "w");
+    if (format === "csv") this.push(CSV_HEADER);
+  }
+
+  write(m: MetricTick): void {
+    const f = this.filter;
+    if (f.from !== undefined && m.t < f.from) return;
+    if (f.to !== undefined && m.t >= f.to) return;
+    if (f.metrics && !f.metrics.has(m.metric)) return;
+    this.push(formatTick(m, this.format));
+    this.count++;
+  }
+
+  private push(s: string): void {
+    this.buffer.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const text = this.buffer.join("");
+    this.buffer = [];
+    this.size = 0;
+    const bytes = Buffer.from(text);
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The alerts and elevator half of the transit graph. Activity is evaluated
+ * on every snapshot and on the clock, so an alert expires (and a scheduled
+ * outage starts) without new data. The view lists and maps tick only when
+ * they change; the metrics tick on every evaluation, for regular time series.
+ */
+import type { AlertsSnapshot } from "../../adapters/alerts/types";
+import type { OutagesSnapshot } from "../../adapters/outages/types";
+import { apply, multiNode, node, type Series } from "../../engine";
+import type { AlertView, MetricTick, OutageView } from "../contract";
+import { alertsPerRoute, alertsPerStation } from "./alert-counts";
+import { AlertMetrics } from "./alert-metrics";
+import { isActiveAt } from "./alert-view";
+import { currentOutages, type StationsByName } from "./outage-view";
+import { AlertViewCache, sameItems } from "./view-cache";
+
+export interface AlertsGraphInputs {
+  alerts: Series<AlertsSnapshot>;
+  outages: Series<OutagesSnapshot>;
+  /** A timer (60 s): re-evaluates activity when no data arrives. */
+  clock: Series<unknown>;
+  /** Resolves an outage's station text to parent station ids; without it stationIds stay empty. */
+  stationsByName?: StationsByName;
+}
+
+export interface AlertsGraph {
+  metrics: Series<MetricTick[]>;
+  alerts: Series<AlertView[]>;
+  outages: Series<OutageView[]>;
+  alertsByRoute: Series<ReadonlyMap<string, number>>;
+  alertsByStation: Series<ReadonlyMap<string, string[]>>;
+}
+
+export function alertsGraph(inputs: AlertsGraphInputs): AlertsGraph {
+  const active = activeAlerts(inputs.alerts, inputs.clock);
+  const outages = activeOutages(inputs.outages, inputs.clock, inputs.stationsByName);
+  const metrics = node({
+    name: "alerts.metrics",
+    inputs: { alerts: active.all, outages: outages.all },
+    state: () => new AlertMetrics(),
+    onTick: ({ inputs: i, state, now }) =>
+      state.ticks(now(), i.alerts.valid ? i.alerts.value : null, i.outages.valid ? i.outages.value : null),
+  });
+  return {
+    metrics,
+    alerts: active.changed,
+    outages: outages.changed,
+    alertsByRoute: apply(active.changed, alertsPerRoute, "alerts.by_route"),
+    alertsByStation: apply(active.changed, alertsPerStation, "alerts.by_station"),
+  };
+}
+
+type Evaluated<T> = { all: T[]; changed: T[] };
+
+/** Active alerts: `all` on every evaluation, `changed` when the list differs from the last one emitted. */
+function activeAlerts(snapshots: Series<AlertsSnapshot>, clock: Series<unknown>) {
+  const views = node({
+    name: "alerts.views",
+    inputs: { snapshots },
+    state: () => new AlertViewCache(),
+    onTick: ({ inputs, state }) => state.update(inputs.snapshots.value.alerts),
+  });
+  return multiNode<{ views: Series<AlertView[]>; clock: Series<unknown> }, Evaluated<AlertView>, { last: AlertView[] | null }>({
+    name: "alerts.active",
+    inputs: { views, clock },
+    outputs: ["all", "changed"],
+    state: () => ({ last: null }),
+    onTick: ({ inputs, state, now }) => {
+      if (!inputs.views.valid) return undefined;
+      const t = now();
+      const all = inputs.views.value.filter((v) => isActiveAt(v, t));
+      if (sameItems(state.last, all)) return { all };
+      state.last = all;
+      return { all, changed: all };
+    },
+  });
+}
+
+/** Outages in effect, with the same all / changed split (compared by content: views are rebuilt each time). */
+function activeOutages(snapshots: Series<OutagesSnapshot>, clock: Series<unknown>, byName?: StationsByName) {
+  const resolve = byName ? memoize(byName) : undefined;
+  return multiNode<{ snapshots: Series<OutagesSnapshot>; clock: Series<unknown> }, Evaluated<OutageView>, { last: string }>({
+    name: "outages.active",
+    inputs: { snapshots, clock },
+    outputs: ["all", "changed"],
+    state: () => ({ last: "" }),
+    onTick: ({ inputs, state, now }) => {
+      if (!inputs.snapshots.valid) return undefined;
+      const all = currentOutages(inputs.snapshots.value.outages, now(), resolve);
+      const text = JSON.stringify(all);
+      if (text === state.last) return { all };
+      state.last = text;
+      return { all, changed: all };
+    },
+  });
+}
+
+/** Station names repeat every minute; the resolver may be costly. Bounded by the number of station names. */
+function memoize(f: StationsByName): StationsByName {
+  const cache = new Map<string, string[]>();
+  return (name) => {
+    let ids = cache.get(name);
+    if (!ids) cache.set(name, (ids = f(name)));
+    return ids;
+  };
+}

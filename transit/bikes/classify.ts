@@ -1,0 +1,88 @@
+/**
+ * Each station's state at engine time `now`, with its rate. The rules
+ * (METRICS.md, Citi Bike):
+ * - stale: last_reported never, or older than staleAfterMs: shown as such,
+ *   left out of rates and of the empty / full counts;
+ * - not_renting: not installed or not renting;
+ * - empty: renting and no bike available; full: no dock available. A station
+ *   with neither bikes nor docks is both; its view says "empty".
+ */
+import type { StationInformation, StationStatus } from "../../adapters/gbfs/types";
+import type { BikeStationState, BikeStationView } from "../contract";
+import { minutesTo, type NetFlowTracker } from "./net-flow";
+
+/** A view plus what the totals need; `located` is false for a station missing from station_information. */
+export interface ClassifiedStation extends BikeStationView {
+  installed: boolean;
+  renting: boolean;
+  /** Fresh, installed and renting: counted in empty / full / NotSpots and their share. */
+  eligible: boolean;
+  empty: boolean;
+  full: boolean;
+  located: boolean;
+}
+
+export function isStale(s: StationStatus, now: number, staleAfterMs: number): boolean {
+  return s.lastReported === null || now - s.lastReported > staleAfterMs;
+}
+
+export function classifyStation(
+  s: StationStatus,
+  info: StationInformation | undefined,
+  now: number,
+  staleAfterMs: number,
+  flow: NetFlowTracker,
+): ClassifiedStation {
+  const stale = isStale(s, now, staleAfterMs);
+  const inService = s.isInstalled && s.isRenting;
+  const eligible = inService && !stale;
+  const empty = eligible && s.numBikesAvailable === 0;
+  const full = eligible && s.numDocksAvailable === 0;
+  const state: BikeStationState = !inService
+    ? "not_renting"
+    : stale
+      ? "stale"
+      : empty
+        ? "empty"
+        : full
+          ? "full"
+          : "ok";
+  if (!eligible) flow.forget(s.stationId);
+  const rate = eligible ? flow.rate(s.stationId, now) : null;
+  const eta = minutesTo(rate, s.numBikesAvailable, s.numDocksAvailable);
+  return {
+    id: s.stationId,
+    name: info?.name ?? s.stationId,
+    lat: info?.lat ?? 0,
+    lon: info?.lon ?? 0,
+    regionId: info?.regionId ?? null,
+    capacity: info?.capacity ?? null,
+    bikes: s.numBikesAvailable,
+    ebikes: s.numEbikesAvailable,
+    docks: s.numDocksAvailable,
+    disabled: s.numBikesDisabled,
+    state,
+    lastReported: s.lastReported,
+    netFlowPerHour: rate === null ? null : round(rate, 3),
+    minutesToEmpty: eta.toEmpty === null ? null : round(eta.toEmpty, 1),
+    minutesToFull: eta.toFull === null ? null : round(eta.toFull, 1),
+    installed: s.isInstalled,
+    renting: s.isRenting,
+    eligible,
+    empty,
+    full,
+    located: info !== undefined,
+  };
+}
+
+/** Rounded for display and compact exports (deterministic either way). */
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The view the browser gets: without the classification helpers. */
+export function toStationView(c: ClassifiedStation): BikeStationView {
+  const { installed: _i, renting: _r, eligible: _e, empty: _em, full: _f, located: _l, ...view } = c;
+  return view;
+}

@@ -1,0 +1,147 @@
+/**
+ * The Citi Bike half of the transit graph. Stations are classified on every
+ * status snapshot and on the clock (a station turns stale, and rates age,
+ * without new data). NotSpot-minutes integrate the NotSpot count over engine
+ * time and restart at local midnight, where an alarm emits the zeros.
+ */
+import type {
+  StationInformation,
+  StationInformationSnapshot,
+  StationStatus,
+  StationStatusSnapshot,
+  SystemRegionsSnapshot,
+} from "../../adapters/gbfs/types";
+import { alarm, apply, MINUTE, multiNode, node, type Series } from "../../engine";
+import type { BikeStationView, BikeTotals, MetricTick } from "../contract";
+import { bikeMetrics } from "./bike-metrics";
+import { type ClassifiedStation, classifyStation, toStationView } from "./classify";
+import { DailyIntegral } from "./daily-integral";
+import { DEFAULT_NET_FLOW, type NetFlowOptions, NetFlowTracker } from "./net-flow";
+import { type Counts, sumStations } from "./totals";
+
+export interface BikesGraphInputs {
+  info: Series<StationInformationSnapshot>;
+  status: Series<StationStatusSnapshot>;
+  regions?: Series<SystemRegionsSnapshot>;
+  /** A timer (60 s): staleness and rates are re-evaluated without new data. */
+  clock: Series<unknown>;
+  /** For "since local midnight" (default America/New_York). */
+  timeZone?: string;
+  /** last_reported older than this (or never) is stale (default 30 min). */
+  staleAfterMs?: number;
+  netFlow?: Partial<NetFlowOptions>;
+}
+
+export interface BikesGraph {
+  metrics: Series<MetricTick[]>;
+  /** Stations known to station_information, sorted by id. */
+  stations: Series<BikeStationView[]>;
+  totals: Series<BikeTotals>;
+  /** Region id -> totals, sorted by id (for per-region subscriptions). */
+  regionTotals: Series<ReadonlyMap<string, BikeTotals>>;
+}
+
+export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
+  const classified = classifyNode(inputs);
+  const stations = apply(
+    classified,
+    (list) => list.filter((s) => s.located).map(toStationView),
+    "bikes.stations",
+  );
+  const { totals, regionTotals } = totalsNode(classified, inputs.regions, inputs.timeZone ?? "America/New_York");
+  const metrics = node({
+    name: "bikes.metrics",
+    inputs: { totals, regionTotals },
+    onTick: ({ inputs: i, now }) =>
+      i.totals.valid && i.regionTotals.valid ? bikeMetrics(now(), i.totals.value, i.regionTotals.value) : undefined,
+  });
+  return { metrics, stations, totals, regionTotals };
+}
+
+interface ClassifyState {
+  flow: NetFlowTracker;
+  infoOf: Map<string, StationInformation>;
+  infoFrom: StationInformationSnapshot | null;
+  /** The last status snapshot's stations, sorted by id. */
+  sorted: StationStatus[];
+}
+
+function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
+  const staleAfterMs = inputs.staleAfterMs ?? 30 * MINUTE;
+  const flowOpts = { ...DEFAULT_NET_FLOW, ...inputs.netFlow };
+  const { info, status, clock } = inputs;
+  return node({
+    name: "bikes.classify",
+    inputs: { info, status, clock },
+    state: (): ClassifyState => ({ flow: new NetFlowTracker(flowOpts), infoOf: new Map(), infoFrom: null, sorted: [] }),
+    onTick: ({ state, now }) => {
+      if (!status.valid) return undefined;
+      const t = now();
+      if (info.valid && info.value !== state.infoFrom) {
+        state.infoFrom = info.value;
+        state.infoOf = new Map(info.value.stations.map((s) => [s.stationId, s]));
+      }
+      if (status.ticked) {
+        state.sorted = [...status.value.stations].sort((a, b) => compare(a.stationId, b.stationId));
+        for (const s of state.sorted) state.flow.observe(s.stationId, t, s.numBikesAvailable);
+        state.flow.retain(new Set(state.sorted.map((s) => s.stationId)));
+      }
+      return state.sorted.map((s) => classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow));
+    },
+  });
+}
+
+interface TotalsState {
+  system: DailyIntegral;
+  regions: DailyIntegral;
+  last: { system: Counts; regions: Map<string, Counts> } | null;
+  alarmAt: number;
+}
+
+type TotalsOut = { totals: BikeTotals; regionTotals: ReadonlyMap<string, BikeTotals> };
+
+function totalsNode(
+  classified: Series<ClassifiedStation[]>,
+  regions: Series<SystemRegionsSnapshot> | undefined,
+  timeZone: string,
+) {
+  const ins: Record<string, Series<unknown>> = { classified };
+  if (regions) ins.regions = regions;
+  return multiNode<Record<string, Series<unknown>>, TotalsOut, TotalsState, { midnight: ReturnType<typeof alarm<true>> }>({
+    name: "bikes.totals",
+    inputs: ins,
+    // The region list only adds zero rows: wait for the next classification.
+    passive: regions ? ["regions"] : [],
+    outputs: ["totals", "regionTotals"],
+    alarms: { midnight: alarm<true>() },
+    state: () => ({
+      system: new DailyIntegral(timeZone),
+      regions: new DailyIntegral(timeZone),
+      last: null,
+      alarmAt: Number.NaN,
+    }),
+    onTick: ({ state, alarms, now }) => {
+      const t = now();
+      if (classified.ticked) {
+        const known = regions?.valid ? regions.value.regions.map((r) => r.regionId) : [];
+        state.last = sumStations(classified.value, known);
+      }
+      const last = state.last;
+      if (!last) return undefined;
+      const systemMinutes = state.system.advance(t, new Map([["", last.system.notSpots]]));
+      const regionMinutes = state.regions.advance(
+        t,
+        new Map([...last.regions].map(([id, c]) => [id, c.notSpots])),
+      );
+      if (state.alarmAt !== state.system.nextMidnight) {
+        state.alarmAt = state.system.nextMidnight;
+        alarms.midnight.scheduleAt(state.alarmAt, true);
+      }
+      const regionTotals = new Map<string, BikeTotals>();
+      for (const [id, c] of last.regions) regionTotals.set(id, { ...c, notSpotMinutesToday: regionMinutes.get(id) ?? 0 });
+      return { totals: { ...last.system, notSpotMinutesToday: systemMinutes.get("") ?? 0 }, regionTotals };
+    },
+  });
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,68 @@
+/**
+ * Feed health as a node: the pure reducer of adapters/health on each poll
+ * event, and ageHealth on the clock so a feed that falls silent turns stale
+ * by itself. One record per feed ever seen (a fixed, small set).
+ */
+import { ageHealth, type FeedHealth, type HealthEvent, initialHealth, updateHealth } from "../../adapters/health/health";
+import { MINUTE, multiNode, type Series } from "../../engine";
+import type { MetricTick } from "../contract";
+
+export interface FeedEvent {
+  feed: string;
+  url?: string;
+  event: HealthEvent;
+}
+
+export interface HealthGraphInputs {
+  events: Series<FeedEvent>;
+  /** A timer (60 s): ages every feed without new events. */
+  clock: Series<unknown>;
+  /** Data older than this is stale (default 5 min). */
+  staleAfterMs?: number;
+}
+
+export interface HealthGraph {
+  /** feeds.health, key { feed }, on every evaluation. */
+  metrics: Series<MetricTick[]>;
+  /** Every feed's record, sorted by feed id, on every evaluation. */
+  health: Series<FeedHealth[]>;
+  /** The stale feeds (sorted), ticking only when the set changes. */
+  staleFeeds: Series<ReadonlySet<string>>;
+}
+
+type Outputs = { metrics: MetricTick[]; health: FeedHealth[]; staleFeeds: ReadonlySet<string> };
+
+export function healthGraph({ events, clock, staleAfterMs = 5 * MINUTE }: HealthGraphInputs): HealthGraph {
+  return multiNode<
+    { events: Series<FeedEvent>; clock: Series<unknown> },
+    Outputs,
+    { byFeed: Map<string, FeedHealth>; staleKey: string | null }
+  >({
+    name: "feeds.health",
+    inputs: { events, clock },
+    outputs: ["metrics", "health", "staleFeeds"],
+    state: () => ({ byFeed: new Map(), staleKey: null }),
+    onTick: ({ inputs, state, now }) => {
+      const t = now();
+      const { byFeed } = state;
+      if (inputs.events.ticked) {
+        const { feed, url, event } = inputs.events.value;
+        byFeed.set(feed, updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfterMs));
+      }
+      if (inputs.clock.ticked) for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfterMs));
+      if (byFeed.size === 0) return undefined;
+      const health = [...byFeed.keys()].sort().map((f) => byFeed.get(f) as FeedHealth);
+      const out: Partial<Outputs> = {
+        health,
+        metrics: health.map((h) => ({ t, metric: "feeds.health", key: { feed: h.feed }, value: h })),
+      };
+      const stale = health.filter((h) => h.stale).map((h) => h.feed);
+      const staleKey = stale.join("\n");
+      if (staleKey !== state.staleKey) {
+        state.staleKey = staleKey;
+        out.staleFeeds = new Set(stale);
+      }
+      return out;
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { containedFailures, failureTick } from "./failures";
+export { type FeedEvent, type HealthGraph, type HealthGraphInputs, healthGraph } from "./graph";

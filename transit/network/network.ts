@@ -1,0 +1,187 @@
+/**
+ * TransitNetwork: the precomputed static network of one service day and the
+ * questions the realtime metrics ask of it (scheduled headway at a station
+ * and hour, scheduled time between two stations, the routings running now,
+ * the geometry between two stations).
+ */
+import type { NetworkView } from "../contract";
+import { reversed } from "./geometry";
+import { HOURS, lineKey, pairKey, type ScheduleTables } from "./schedule-tables";
+import { hourIndex } from "./service-day";
+import { straightThrough } from "./shapes";
+import type {
+  Direction,
+  HourlyHeadway,
+  NetworkRoute,
+  NetworkStation,
+  Polyline,
+  ScheduledTrip,
+  StopPattern,
+} from "./types";
+import { networkView } from "./view";
+
+/** A pattern counts as running in hour h when it has trips starting in hours h-2..h (trips run up to ~2 h). */
+const ACTIVE_LOOKBACK_HOURS = 2;
+
+export interface TransitNetworkParts {
+  serviceDate: string;
+  dayOriginMs: number;
+  stations: Map<string, NetworkStation>;
+  routes: Map<string, NetworkRoute>;
+  tables: ScheduleTables;
+  scheduledTrips: ScheduledTrip[];
+  /** Polyline per pattern id. */
+  polylines: Map<string, Polyline>;
+  /** `from>to` -> geometry, per route. */
+  segments: Map<string, Map<string, Polyline>>;
+}
+
+export class TransitNetwork {
+  readonly serviceDate: string;
+  /** Epoch ms of the service day's origin (local noon - 12 h): GTFS times count from here. */
+  readonly dayOriginMs: number;
+  readonly stations: ReadonlyMap<string, NetworkStation>;
+  /** By route id, sorted. */
+  readonly routes: ReadonlyMap<string, NetworkRoute>;
+  /** The day's trips, by first departure. */
+  readonly scheduledTrips: readonly ScheduledTrip[];
+  readonly polylines: ReadonlyMap<string, Polyline>;
+  private readonly tables: ScheduleTables;
+  private readonly segments: Map<string, Map<string, Polyline>>;
+  private readonly patternById = new Map<string, StopPattern>();
+  private readonly tripsByRoute = new Map<string, ScheduledTrip[]>();
+  private readonly previous = new Map<string, Map<string, string>>();
+
+  constructor(parts: TransitNetworkParts) {
+    this.serviceDate = parts.serviceDate;
+    this.dayOriginMs = parts.dayOriginMs;
+    this.stations = parts.stations;
+    this.routes = parts.routes;
+    this.tables = parts.tables;
+    this.scheduledTrips = parts.scheduledTrips;
+    this.polylines = parts.polylines;
+    this.segments = parts.segments;
+    for (const [line, list] of parts.tables.patterns) {
+      const prev = new Map<string, string>();
+      for (const p of list) {
+        this.patternById.set(p.id, p);
+        for (let i = 1; i < p.stations.length; i++) if (!prev.has(p.stations[i])) prev.set(p.stations[i], p.stations[i - 1]);
+      }
+      this.previous.set(line, prev);
+    }
+    for (const t of parts.scheduledTrips) {
+      const list = this.tripsByRoute.get(t.route);
+      if (list) list.push(t);
+      else this.tripsByRoute.set(t.route, [t]);
+    }
+  }
+
+  /** Route ids, sorted. */
+  routeIds(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** Hour of the service day (index of the hourly tables) at epoch ms t. */
+  hourAt(t: number): number {
+    return hourIndex(this.dayOriginMs, t);
+  }
+
+  patterns(route: string, direction: Direction): readonly StopPattern[] {
+    return this.tables.patterns.get(lineKey(route, direction)) ?? [];
+  }
+
+  pattern(id: string): StopPattern | undefined {
+    return this.patternById.get(id);
+  }
+
+  /** The routing most of the day's trips run. */
+  mainPattern(route: string, direction: Direction): StopPattern | undefined {
+    return this.patterns(route, direction)[0];
+  }
+
+  /** Patterns with trips starting in the last couple of hours at t; all of the day's when none. */
+  activePatterns(route: string, direction: Direction, t: number): StopPattern[] {
+    const all = this.patterns(route, direction);
+    const h = this.hourAt(t);
+    const active = all.filter((p) => {
+      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
+        if (p.startsByHour[k] > 0) return true;
+      return false;
+    });
+    return active.length > 0 ? active : [...all];
+  }
+
+  /** The routing with the most trips starting in the last couple of hours at t (else the main one). */
+  currentPattern(route: string, direction: Direction, t: number): StopPattern | undefined {
+    const h = this.hourAt(t);
+    let best: StopPattern | undefined;
+    let bestN = 0;
+    for (const p of this.patterns(route, direction)) {
+      let n = 0;
+      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++) n += p.startsByHour[k];
+      if (n > bestN) {
+        best = p;
+        bestN = n;
+      }
+    }
+    return best ?? this.mainPattern(route, direction);
+  }
+
+  private hourValue(table: Float64Array | undefined, t: number): number | undefined {
+    if (!table) return undefined;
+    const h = this.hourAt(t);
+    if (h < 0 || h >= HOURS) return undefined;
+    const v = table[h];
+    return Number.isNaN(v) ? undefined : v;
+  }
+
+  /** Mean scheduled gap (s) between trains of the line at a station, in the hour of t. */
+  scheduledHeadwaySec(route: string, direction: Direction, station: string, t: number): number | undefined {
+    return this.hourValue(this.tables.stationHeadway.get(`${lineKey(route, direction)}|${station}`), t);
+  }
+
+  /** Scheduled gaps over every station of the line in the hour of t. */
+  lineHeadway(route: string, direction: Direction, t: number): HourlyHeadway | undefined {
+    const h = this.tables.lineHeadway.get(lineKey(route, direction));
+    const meanSec = this.hourValue(h?.mean, t);
+    const maxSec = this.hourValue(h?.max, t);
+    return meanSec === undefined || maxSec === undefined ? undefined : { meanSec, maxSec };
+  }
+
+  /** Median scheduled time (s) from one station to the next. */
+  scheduledPairSec(direction: Direction, from: string, to: string): number | undefined {
+    return this.tables.pairSec.get(pairKey(direction, from, to));
+  }
+
+  /** Scheduled trips of the line whose run overlaps the hour of t. */
+  tripsScheduledInHour(route: string, direction: Direction, t: number): number {
+    const counts = this.tables.tripsInHour.get(lineKey(route, direction));
+    const h = this.hourAt(t);
+    return counts && h >= 0 && h < HOURS ? counts[h] : 0;
+  }
+
+  /** The route's scheduled trips, by first departure. */
+  scheduledTripsOf(route: string): readonly ScheduledTrip[] {
+    return this.tripsByRoute.get(route) ?? [];
+  }
+
+  /** The station before this one on the line's routings (main routing first). */
+  previousStation(route: string, direction: Direction, station: string): string | undefined {
+    return this.previous.get(lineKey(route, direction))?.get(station);
+  }
+
+  /** Geometry from one station to another for a train of this route: its shape's stretch, else a straight line. */
+  segment(route: string, from: string, to: string): Polyline {
+    const own = this.segments.get(route);
+    const direct = own?.get(`${from}>${to}`);
+    if (direct) return direct;
+    const back = own?.get(`${to}>${from}`);
+    if (back) return reversed(back);
+    return straightThrough([from, to], this.stations);
+  }
+
+  /** The network as the browser draws it (bike stations are the bikes graph's to fill). */
+  toNetworkView(): NetworkView {
+    return networkView(this);
+  }
+}
