@@ -75,9 +75,3 @@ export function demoNetwork(): Network {
   cached ??= buildNetwork();
   return cached;
 }
-
-export function lineById(net: Network, id: string): Line {
-  const line = net.lines.find((l) => l.id === id);
-  if (!line) throw new Error(`network: no line ${id}`);
-  return line;
-}

@@ -4,7 +4,7 @@
  * to one of the patterns running that hour (weighted round robin).
  */
 import type { Line, Network, Pattern } from "../network/types";
-import { clockOf, gtfsTripIdOf, shapeIdOf, terminalCode, trainIdOf, tripIdOf } from "./codes";
+import { gtfsTripIdOf, shapeIdOf, terminalCode, trainIdOf, tripIdOf } from "./codes";
 import { inTravelOrder, timeProfile } from "./running-times";
 import type { Direction, ScheduledTrip, TimedStop } from "./types";
 
@@ -104,9 +104,4 @@ export function buildTimetable(net: Network, profiles = new ProfileCache(net)): 
     }
   });
   return trips;
-}
-
-/** "HH:MM:SS" of a trip's stop in the published timetable. */
-export function stopClock(trip: ScheduledTrip, i: number): string {
-  return clockOf(trip.start + trip.stops[i].offset);
 }

@@ -19,7 +19,9 @@ describe("service alerts", () => {
 
   it("is a Mercury feed that the base bindings also read", () => {
     expect(morning.header[".transit_realtime.mercuryFeedHeader"].mercuryVersion).toBe("1.0");
-    const base = decodeBase(sliceFrames(world, { fromS: 8 * H, toS: 8 * H + 30, feeds: ["alerts-subway"] })[0].body);
+    const base = decodeBase(
+      sliceFrames(world, { fromS: 8 * H, toS: 8 * H + 30, feeds: ["alerts-subway"] })[0].body,
+    );
     expect(base.entity.length).toBeGreaterThan(2);
     for (const e of base.entity) expect(e.alert.headerText.translation.length).toBe(2);
   });
@@ -29,17 +31,26 @@ describe("service alerts", () => {
     expect(delays(early)).toHaveLength(0);
     const [d] = delays(morning);
     expect(texts(d.alert, "en")[0]).toMatch(/\[4\] and \[5\] trains/);
-    expect(d.alert.informedEntity.map((x: any) => x.routeId).filter(Boolean).sort()).toEqual(["4", "5"]);
+    expect(
+      d.alert.informedEntity
+        .map((x: any) => x.routeId)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["4", "5"]);
     expect(d.alert.informedEntity.some((x: any) => x.stopId === "635")).toBe(true);
     // Mercury sort order: agency, route, priority.
-    expect(d.alert.informedEntity[0][".transit_realtime.mercuryEntitySelector"].sortOrder).toMatch(/^MTASBWY:[45]:\d+$/);
+    expect(d.alert.informedEntity[0][".transit_realtime.mercuryEntitySelector"].sortOrder).toMatch(
+      /^MTASBWY:[45]:\d+$/,
+    );
   });
 
   it("carries planned work and station notices, with en and en-html texts", () => {
     const types = morning.entity.map((e: any) => e.alert[MERCURY].alertType);
     expect(types).toContain("Planned - Part Suspended");
     expect(types).toContain("Station Notice");
-    const planned = morning.entity.find((e: any) => e.alert[MERCURY].alertType === "Planned - Part Suspended");
+    const planned = morning.entity.find(
+      (e: any) => e.alert[MERCURY].alertType === "Planned - Part Suspended",
+    );
     expect(planned.id).toMatch(/^lmm:planned_work:/);
     expect(planned.alert.activePeriod.length).toBe(2);
     expect(planned.alert[MERCURY].humanReadableActivePeriod.translation[0].text).toMatch(/Late nights/);

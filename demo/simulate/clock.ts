@@ -55,14 +55,3 @@ export function serviceDate(clock: DayClock, offsetDays: number): string {
   const t = new Date(Date.UTC(y, mo - 1, d + offsetDays));
   return `${t.getUTCFullYear()}${String(t.getUTCMonth() + 1).padStart(2, "0")}${String(t.getUTCDate()).padStart(2, "0")}`;
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "8:15 AM" for a time in seconds after midnight (alert texts). */
-export function localTimeText(daySeconds: number): string {
-  const total = Math.floor(daySeconds / 60);
-  const h = Math.floor(total / 60) % 24;
-  const m = total % 60;
-  const h12 = h % 12 === 0 ? 12 : h % 12;
-  return `${h12}:${pad(m)} ${h < 12 ? "AM" : "PM"}`;
-}

@@ -33,7 +33,8 @@ describe("entity encoding", () => {
 
   it("gives the same bytes fast and through the checked encoder (which rejects unknown keys)", () => {
     expect(entities.length).toBeGreaterThan(100);
-    for (const e of entities) expect(Buffer.from(encodeSubwayEntity(e))).toEqual(Buffer.from(encodeSubwayEntityChecked(e)));
+    for (const e of entities)
+      expect(Buffer.from(encodeSubwayEntity(e))).toEqual(Buffer.from(encodeSubwayEntityChecked(e)));
   });
 
   it("makes a whole message out of the header's bytes followed by each entity's", () => {

@@ -71,7 +71,3 @@ export const FEED_STYLES: readonly FeedStyle[] = [
   },
   { ...lettered("subway-si", "SI", ["SI"]), name: "si", horizonS: 0 },
 ];
-
-export function styleOf(feed: SubwayFeedId): FeedStyle {
-  return FEED_STYLES.find((s) => s.feed === feed)!;
-}

@@ -21,7 +21,7 @@ export interface DayJob {
 }
 
 export interface WriteFramesOptions {
-  /** Simulate in a worker thread (default true). */
+  /** Simulate in a worker thread (default true; in this thread where tsx is not installed). */
   worker?: boolean;
   onProgress?: (doneS: number, fromS: number, toS: number) => void;
 }
@@ -47,6 +47,7 @@ export function writeFramesInThread(
 
 function writeFramesInWorker(
   job: DayJob,
+  tsxApi: string,
   sink: FrameSink,
   onProgress?: WriteFramesOptions["onProgress"],
 ): Promise<void> {
@@ -57,12 +58,7 @@ function writeFramesInWorker(
     eval: true,
     workerData: {
       ...data,
-      // The ESM build of tsx's API (its CommonJS build cannot find its loader from an eval'd worker).
-      tsxApi: pathToFileURL(
-        createRequire(import.meta.url)
-          .resolve("tsx/esm/api")
-          .replace(/\.cjs$/, ".mjs"),
-      ).href,
+      tsxApi,
       entry: new URL("./frames-worker.ts", import.meta.url).href,
     },
   });
@@ -96,11 +92,26 @@ function writeFramesInWorker(
   });
 }
 
+/** tsx's ESM API, which the worker needs to load TypeScript; undefined where tsx is not installed. */
+function tsxApiUrl(): string | undefined {
+  try {
+    // The ESM build (its CommonJS build cannot find its loader from an eval'd worker).
+    return pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve("tsx/esm/api")
+        .replace(/\.cjs$/, ".mjs"),
+    ).href;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function writeDayFrames(
   job: DayJob,
   sink: FrameSink,
   opts: WriteFramesOptions = {},
 ): Promise<void> {
-  if (opts.worker === false) return writeFramesInThread(job, sink, opts.onProgress);
-  return writeFramesInWorker(job, sink, opts.onProgress);
+  const tsxApi = opts.worker === false ? undefined : tsxApiUrl();
+  if (!tsxApi) return writeFramesInThread(job, sink, opts.onProgress);
+  return writeFramesInWorker(job, tsxApi, sink, opts.onProgress);
 }

@@ -4,8 +4,8 @@
  * holding its last value; both sets are small and bounded (agencies, routes).
  */
 import type { AlertView, MetricTick, OutageView } from "../contract";
-import { SUBWAY_AGENCY } from "./alert-view";
 import { alertsPerRoute, countAlerts, countAlertsByAgency } from "./alert-counts";
+import { SUBWAY_AGENCY } from "./alert-view";
 import { countOutages } from "./outage-view";
 
 export class AlertMetrics {

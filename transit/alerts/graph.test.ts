@@ -39,7 +39,10 @@ const ALERTS: ServiceAlert[] = [
       { agencyId: "MTASBWY", stopId: "A15N", sortOrder: "MTASBWY:A15:20" },
       { agencyId: "MTASBWY", stopId: "A15S" },
     ],
-    header: { text: "No [A] trains", html: '<p>No <b>[A]</b> trains</p><img src=x onerror="window.__pwned=1">' },
+    header: {
+      text: "No [A] trains",
+      html: '<p>No <b>[A]</b> trains</p><img src=x onerror="window.__pwned=1">',
+    },
     description: { text: "Take the [D]", html: "<script>window.__pwned=1</script><i>Take the [D]</i>" },
   }),
   alert("B", {
@@ -137,14 +140,28 @@ describe("alertsGraph", () => {
     expect(metric(at(0), "alerts.active")).toEqual({ total: 3, planned: 1, unplanned: 2 });
     expect(metric(at(5), "alerts.active")).toEqual({ total: 3, planned: 1, unplanned: 2 });
     expect(metric(at(10), "alerts.active")).toEqual({ total: 2, planned: 0, unplanned: 2 });
-    expect(metric(at(0), "alerts.active", { agency: "MTASBWY" })).toEqual({ total: 2, planned: 1, unplanned: 1 });
-    expect(metric(at(0), "alerts.active", { agency: "MTA NYCT" })).toEqual({ total: 1, planned: 0, unplanned: 1 });
+    expect(metric(at(0), "alerts.active", { agency: "MTASBWY" })).toEqual({
+      total: 2,
+      planned: 1,
+      unplanned: 1,
+    });
+    expect(metric(at(0), "alerts.active", { agency: "MTA NYCT" })).toEqual({
+      total: 1,
+      planned: 0,
+      unplanned: 1,
+    });
     // one evaluation at 10:00 (data) and one per minute after: 31 rows of alerts.active {}
     expect(r.outputs.metrics.length).toBe(31);
   });
 
   it("counts alerts per route, from route ids and sort_order, with zero rows after an alert ends", () => {
-    expect(r.outputs.byRoute[0][1]).toEqual(new Map([["A", 1], ["F", 1], ["MTA NYCT:M15", 1]]));
+    expect(r.outputs.byRoute[0][1]).toEqual(
+      new Map([
+        ["A", 1],
+        ["F", 1],
+        ["MTA NYCT:M15", 1],
+      ]),
+    );
     expect(metric(at(0), "alerts.by_route", { route: "A" })).toBe(1);
     expect(metric(at(12), "alerts.by_route", { route: "A" })).toBe(0);
     expect(metric(at(25), "alerts.by_route", { route: "A" })).toBe(1); // D
@@ -152,9 +169,20 @@ describe("alertsGraph", () => {
   });
 
   it("maps stop ids to parent stations (N/S stripped), sorted", () => {
-    expect(r.outputs.byStation[0][1]).toEqual(new Map([["A15", ["A"]], ["F12", ["B"]]]));
+    expect(r.outputs.byStation[0][1]).toEqual(
+      new Map([
+        ["A15", ["A"]],
+        ["F12", ["B"]],
+      ]),
+    );
     const a = (r.outputs.alerts[0][1] as AlertView[])[0];
-    expect(a).toMatchObject({ id: "A", routes: ["A"], stationIds: ["A15"], planned: true, humanPeriod: null });
+    expect(a).toMatchObject({
+      id: "A",
+      routes: ["A"],
+      stationIds: ["A15"],
+      planned: true,
+      humanPeriod: null,
+    });
     expect(a.activePeriods).toEqual([{ start: at(-60), end: at(10) }]);
   });
 
@@ -176,7 +204,9 @@ describe("alertsGraph", () => {
     // EL4 starts at 10:15, on the clock
     expect(r.outputs.outages.map(([t]) => t)).toEqual([at(0), at(15)]);
     expect(metric(at(15), "elevators.outages")).toEqual({ elevators: 2, escalators: 1, ada: 1 });
-    expect((r.outputs.outages[1][1] as OutageView[]).find((o) => o.equipmentId === "EL4")?.stationIds).toEqual([]);
+    expect(
+      (r.outputs.outages[1][1] as OutageView[]).find((o) => o.equipmentId === "EL4")?.stationIds,
+    ).toEqual([]);
   });
 
   it("is deterministic: the same hash twice, and the same outputs whatever the feed's order", () => {

@@ -60,7 +60,11 @@ function activeAlerts(snapshots: Series<AlertsSnapshot>, clock: Series<unknown>)
     state: () => new AlertViewCache(),
     onTick: ({ inputs, state }) => state.update(inputs.snapshots.value.alerts),
   });
-  return multiNode<{ views: Series<AlertView[]>; clock: Series<unknown> }, Evaluated<AlertView>, { last: AlertView[] | null }>({
+  return multiNode<
+    { views: Series<AlertView[]>; clock: Series<unknown> },
+    Evaluated<AlertView>,
+    { last: AlertView[] | null }
+  >({
     name: "alerts.active",
     inputs: { views, clock },
     outputs: ["all", "changed"],
@@ -79,7 +83,11 @@ function activeAlerts(snapshots: Series<AlertsSnapshot>, clock: Series<unknown>)
 /** Outages in effect, with the same all / changed split (compared by content: views are rebuilt each time). */
 function activeOutages(snapshots: Series<OutagesSnapshot>, clock: Series<unknown>, byName?: StationsByName) {
   const resolve = byName ? memoize(byName) : undefined;
-  return multiNode<{ snapshots: Series<OutagesSnapshot>; clock: Series<unknown> }, Evaluated<OutageView>, { last: string }>({
+  return multiNode<
+    { snapshots: Series<OutagesSnapshot>; clock: Series<unknown> },
+    Evaluated<OutageView>,
+    { last: string }
+  >({
     name: "outages.active",
     inputs: { snapshots, clock },
     outputs: ["all", "changed"],

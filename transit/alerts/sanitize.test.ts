@@ -60,7 +60,9 @@ describe("sanitizeAlertHtml", () => {
   });
 
   it("keeps plain text (with a lone '<') as text, escaped", () => {
-    expect(sanitizeAlertHtml("Trains every 5 < 8 minutes & more")).toBe("Trains every 5 &lt; 8 minutes & more");
+    expect(sanitizeAlertHtml("Trains every 5 < 8 minutes & more")).toBe(
+      "Trains every 5 &lt; 8 minutes & more",
+    );
     expect(sanitizeAlertHtml("No trains")).toBe("No trains");
   });
 

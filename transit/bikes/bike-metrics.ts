@@ -19,7 +19,11 @@ function rows(t: number, key: Record<string, string>, b: BikeTotals, out: Metric
   out.push({ t, metric: "bikes.notspots", key, value: { count: b.notSpots, share: b.notSpotShare } });
 }
 
-export function bikeMetrics(t: number, system: BikeTotals, regions: ReadonlyMap<string, BikeTotals>): MetricTick[] {
+export function bikeMetrics(
+  t: number,
+  system: BikeTotals,
+  regions: ReadonlyMap<string, BikeTotals>,
+): MetricTick[] {
   const out: MetricTick[] = [];
   rows(t, {}, system, out);
   for (const [region, b] of regions) rows(t, { region }, b, out);

@@ -47,6 +47,7 @@ export function classifyStation(
         : full
           ? "full"
           : "ok";
+  // A stale or closed station's history is dropped: its rate restarts once it is back.
   if (!eligible) flow.forget(s.stationId);
   const rate = eligible ? flow.rate(s.stationId, now) : null;
   const eta = minutesTo(rate, s.numBikesAvailable, s.numDocksAvailable);

@@ -48,12 +48,18 @@ export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
     (list) => list.filter((s) => s.located).map(toStationView),
     "bikes.stations",
   );
-  const { totals, regionTotals } = totalsNode(classified, inputs.regions, inputs.timeZone ?? "America/New_York");
+  const { totals, regionTotals } = totalsNode(
+    classified,
+    inputs.regions,
+    inputs.timeZone ?? "America/New_York",
+  );
   const metrics = node({
     name: "bikes.metrics",
     inputs: { totals, regionTotals },
     onTick: ({ inputs: i, now }) =>
-      i.totals.valid && i.regionTotals.valid ? bikeMetrics(now(), i.totals.value, i.regionTotals.value) : undefined,
+      i.totals.valid && i.regionTotals.valid
+        ? bikeMetrics(now(), i.totals.value, i.regionTotals.value)
+        : undefined,
   });
   return { metrics, stations, totals, regionTotals };
 }
@@ -73,7 +79,12 @@ function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
   return node({
     name: "bikes.classify",
     inputs: { info, status, clock },
-    state: (): ClassifyState => ({ flow: new NetFlowTracker(flowOpts), infoOf: new Map(), infoFrom: null, sorted: [] }),
+    state: (): ClassifyState => ({
+      flow: new NetFlowTracker(flowOpts),
+      infoOf: new Map(),
+      infoFrom: null,
+      sorted: [],
+    }),
     onTick: ({ state, now }) => {
       if (!status.valid) return undefined;
       const t = now();
@@ -86,7 +97,9 @@ function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
         for (const s of state.sorted) state.flow.observe(s.stationId, t, s.numBikesAvailable);
         state.flow.retain(new Set(state.sorted.map((s) => s.stationId)));
       }
-      return state.sorted.map((s) => classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow));
+      return state.sorted.map((s) =>
+        classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow),
+      );
     },
   });
 }
@@ -107,7 +120,12 @@ function totalsNode(
 ) {
   const ins: Record<string, Series<unknown>> = { classified };
   if (regions) ins.regions = regions;
-  return multiNode<Record<string, Series<unknown>>, TotalsOut, TotalsState, { midnight: ReturnType<typeof alarm<true>> }>({
+  return multiNode<
+    Record<string, Series<unknown>>,
+    TotalsOut,
+    TotalsState,
+    { midnight: ReturnType<typeof alarm<true>> }
+  >({
     name: "bikes.totals",
     inputs: ins,
     // The region list only adds zero rows: wait for the next classification.
@@ -138,7 +156,8 @@ function totalsNode(
         alarms.midnight.scheduleAt(state.alarmAt, true);
       }
       const regionTotals = new Map<string, BikeTotals>();
-      for (const [id, c] of last.regions) regionTotals.set(id, { ...c, notSpotMinutesToday: regionMinutes.get(id) ?? 0 });
+      for (const [id, c] of last.regions)
+        regionTotals.set(id, { ...c, notSpotMinutesToday: regionMinutes.get(id) ?? 0 });
       return { totals: { ...last.system, notSpotMinutesToday: systemMinutes.get("") ?? 0 }, regionTotals };
     },
   });

@@ -26,7 +26,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** Wall-clock fields of instant t in the zone. */
 function localFields(t: number, timeZone: string): { y: number; mo: number; d: number; asUtc: number } {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(t)) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(t))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return { y: parts.year, mo: parts.month, d: parts.day, asUtc };
 }

@@ -7,7 +7,12 @@ import { apply } from "../../engine";
 import type { MetricTick } from "../contract";
 
 export function failureTick(f: NodeFailure): MetricTick {
-  return { t: f.time, metric: "engine.failures", key: {}, value: { node: f.node, scope: f.scope, message: f.message } };
+  return {
+    t: f.time,
+    metric: "engine.failures",
+    key: {},
+    value: { node: f.node, scope: f.scope, message: f.message },
+  };
 }
 
 export function containedFailures(errors: Series<NodeFailure>): Series<MetricTick[]> {

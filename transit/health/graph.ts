@@ -3,7 +3,13 @@
  * event, and ageHealth on the clock so a feed that falls silent turns stale
  * by itself. One record per feed ever seen (a fixed, small set).
  */
-import { ageHealth, type FeedHealth, type HealthEvent, initialHealth, updateHealth } from "../../adapters/health/health";
+import {
+  ageHealth,
+  type FeedHealth,
+  type HealthEvent,
+  initialHealth,
+  updateHealth,
+} from "../../adapters/health/health";
 import { MINUTE, multiNode, type Series } from "../../engine";
 import type { MetricTick } from "../contract";
 
@@ -49,7 +55,8 @@ export function healthGraph({ events, clock, staleAfterMs = 5 * MINUTE }: Health
         const { feed, url, event } = inputs.events.value;
         byFeed.set(feed, updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfterMs));
       }
-      if (inputs.clock.ticked) for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfterMs));
+      if (inputs.clock.ticked)
+        for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfterMs));
       if (byFeed.size === 0) return undefined;
       const health = [...byFeed.keys()].sort().map((f) => byFeed.get(f) as FeedHealth);
       const out: Partial<Outputs> = {

@@ -20,7 +20,11 @@ export function routeColor(routeId: string, given: string | undefined): string {
   return normalize(given) ?? KNOWN[routeId] ?? FALLBACK;
 }
 
-/** The given text colour, else black or white, whichever reads better on the background (WCAG luminance). */
+/**
+ * The given text colour, else white when it reaches WCAG's 3:1 contrast for
+ * large text on the background (as the MTA's bullets use white on red,
+ * blue, green...), else black (yellow, lime).
+ */
 export function routeTextColor(background: string, given: string | undefined): string {
   const g = normalize(given);
   if (g) return g;
@@ -29,6 +33,5 @@ export function routeTextColor(background: string, given: string | undefined): s
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   const lum = 0.2126 * lin(1) + 0.7152 * lin(3) + 0.0722 * lin(5);
-  // contrast with white (1.05 / (lum + 0.05)) vs with black ((lum + 0.05) / 0.05)
-  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? "#FFFFFF" : "#000000";
+  return 1.05 / (lum + 0.05) >= 3 ? "#FFFFFF" : "#000000";
 }

@@ -12,21 +12,20 @@ function toLatLon(p: Polyline): Array<[number, number]> {
 }
 
 function routeShapes(net: TransitNetwork, route: string): Array<Array<[number, number]>> {
-  const seen = new Set<string>();
-  const out: Array<Array<[number, number]>> = [];
+  // A routing and its reverse draw the same line once: the one with more detail (a real shape).
+  const byRouting = new Map<string, Polyline>();
   for (const dir of ["N", "S"] as const) {
     for (const p of net.patterns(route, dir)) {
-      // A routing and its reverse draw the same line once.
       const fwd = p.stations.join(",");
       const back = [...p.stations].reverse().join(",");
       const canonical = fwd < back ? fwd : back;
-      if (seen.has(canonical)) continue;
-      seen.add(canonical);
       const line = net.polylines.get(p.id);
-      if (line && line.length >= 4) out.push(toLatLon(line));
+      if (!line || line.length < 4) continue;
+      const had = byRouting.get(canonical);
+      if (!had || had.length < line.length) byRouting.set(canonical, line);
     }
   }
-  return out;
+  return [...byRouting.values()].map(toLatLon);
 }
 
 export function networkView(net: TransitNetwork): NetworkView {

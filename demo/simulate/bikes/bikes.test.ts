@@ -29,7 +29,8 @@ describe("Citi Bike GBFS", () => {
   it("has 1,500-2,000 stations near the subway, with UUID ids, a few without region", () => {
     expect(info.length).toBeGreaterThanOrEqual(1500);
     expect(info.length).toBeLessThanOrEqual(2000);
-    for (const s of info) expect(s.station_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const s of info)
+      expect(s.station_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(info.map((s) => s.station_id)).size).toBe(info.length);
     const noRegion = info.filter((s) => s.region_id === undefined).length;
     expect(noRegion).toBeGreaterThan(0);
@@ -57,7 +58,9 @@ describe("Citi Bike GBFS", () => {
     for (const x of stations) {
       const cap = where.get(x.station_id).capacity;
       expect(x.num_ebikes_available).toBeLessThanOrEqual(x.num_bikes_available);
-      expect(x.num_bikes_available + x.num_docks_available + x.num_bikes_disabled + x.num_docks_disabled).toBeLessThanOrEqual(cap);
+      expect(
+        x.num_bikes_available + x.num_docks_available + x.num_bikes_disabled + x.num_docks_disabled,
+      ).toBeLessThanOrEqual(cap);
       expect(x.last_reported).toBeLessThanOrEqual(doc.last_updated);
     }
     const never = stations.filter((x) => x.last_reported === 86400);
@@ -80,7 +83,8 @@ describe("Citi Bike GBFS", () => {
     expect(regions.length).toBeGreaterThanOrEqual(3);
     const status = gbfs.filter((f) => f.feed === "gbfs-station-status");
     expect(status).toHaveLength(5);
-    for (let i = 1; i < status.length; i++) expect(status[i].receivedAt - status[i - 1].receivedAt).toBe(60_000);
+    for (let i = 1; i < status.length; i++)
+      expect(status[i].receivedAt - status[i - 1].receivedAt).toBe(60_000);
     const discovery = json(gbfs.find((f) => f.feed === "gbfs-discovery")!.body);
     expect(discovery.data.en.feeds.map((f: any) => f.name)).toContain("station_status");
   });

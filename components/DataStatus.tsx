@@ -1,0 +1,66 @@
+"use client";
+import Link from "next/link";
+import type { FeedHealth } from "../adapters/health/health";
+import { feedLabel } from "../lib/feed-label";
+import { ago, clockTime, dayLabel, duration } from "../lib/format";
+import { useClock, useConnectionInfo, useNow, useTopic } from "../lib/live/hooks";
+
+/** Always visible: the time the data is as of, the connection, and which feeds are stale. */
+export function DataStatus() {
+  const clock = useClock();
+  const info = useConnectionInfo();
+  const health = useTopic<FeedHealth[]>("health")?.data ?? [];
+  const now = useNow(1000);
+  const stale = health.filter((h) => h.stale);
+  const mode = info.hello?.mode ?? clock?.data.mode;
+  const connected = info.state === "connected";
+  const connLabel = connected
+    ? mode === "live"
+      ? "Live"
+      : mode === "replay"
+        ? "Replay"
+        : mode === "demo"
+          ? "Demo day"
+          : "Connected"
+    : info.state === "connecting"
+      ? "Connecting…"
+      : `Reconnecting…${info.lastMessageAt ? ` last data ${ago(now, info.lastMessageAt)}` : ""}`;
+  return (
+    <div className="data-status" data-testid="data-status">
+      <span className="as-of" data-testid="as-of" aria-live="off">
+        {clock ? (
+          <>
+            <span className="muted">as of </span>
+            <strong>{clockTime(clock.data.t)}</strong> <span className="muted">{dayLabel(clock.data.t)}</span>
+          </>
+        ) : (
+          <span className="muted">as of –</span>
+        )}
+      </span>
+      <span
+        className={`pill ${connected ? "ok" : info.state === "connecting" ? "warn" : "bad"}`}
+        data-testid="connection"
+        data-state={info.state}
+        role="status"
+      >
+        {connLabel}
+      </span>
+      {stale.length === 0 && health.length > 0 && (
+        <Link className="pill ok" href="/health">
+          {health.length} feeds fresh
+        </Link>
+      )}
+      {stale.map((h) => (
+        <Link
+          key={h.feed}
+          className="pill bad"
+          href="/health"
+          data-testid="stale-feed"
+          title={h.lastError ?? "no recent data"}
+        >
+          {feedLabel(h.feed)} stale{h.ageMs !== null ? ` · ${duration(h.ageMs / 1000)}` : ""}
+        </Link>
+      ))}
+    </div>
+  );
+}

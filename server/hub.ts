@@ -1,0 +1,153 @@
+/**
+ * The fan-out: one Topic per subscribed topic name (a socket.io room), one
+ * flush loop for all. A flush advances every topic with subscribers and
+ * broadcasts its delta (or snapshot) to the room once: socket.io encodes a
+ * broadcast once for all its sockets. Flushes are throttled to one per
+ * `coalesceMs`, leading edge: a change after a quiet spell goes out at once.
+ */
+import type { Server, Socket } from "socket.io";
+import type { LiveState } from "./live-state";
+import type { DeltaMsg, SnapshotMsg } from "./protocol";
+import type { Topic } from "./topics/topic";
+
+export interface HubCounters {
+  message(topic: string, kind: "snapshot" | "delta", bytes: number, receivers: number): void;
+  flush(ms: number): void;
+}
+
+export interface HubOptions {
+  coalesceMs: number;
+  /** Most distinct topics alive at once (bikes:near and charts@key make many possible). */
+  maxTopics: number;
+}
+
+interface Entry {
+  topic: Topic;
+  seq: number;
+}
+
+export class Hub {
+  private readonly topics = new Map<string, Entry>();
+  private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout;
+  private lastFlush = 0;
+  private resnapshot = false;
+  private holdWhile: (() => boolean) | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly io: Server,
+    private readonly state: LiveState,
+    private readonly create: (name: string) => Topic,
+    private readonly opts: HubOptions,
+    private readonly counters: HubCounters,
+  ) {
+    state.onChange(() => this.schedule());
+    // Clock and graph topics change with time, not with outputs: look at them every second.
+    this.heartbeat = setInterval(() => this.schedule(), 1000);
+    this.heartbeat.unref();
+  }
+
+  topicCount(): number {
+    return this.topics.size;
+  }
+
+  has(name: string): boolean {
+    return this.topics.has(name);
+  }
+
+  /** Join a room and get its snapshot (the baseline the next delta builds on). */
+  subscribe(socket: Socket, name: string): boolean {
+    let e = this.topics.get(name);
+    if (!e) {
+      if (this.topics.size >= this.opts.maxTopics) return false;
+      const topic = this.create(name);
+      topic.rebase();
+      e = { topic, seq: 0 };
+      this.topics.set(name, e);
+    }
+    socket.emit("snapshot", this.snapshotMsg(name, e));
+    socket.join(name);
+    return true;
+  }
+
+  unsubscribe(socket: Socket, name: string): void {
+    socket.leave(name);
+  }
+
+  /** A new run (seek back, demo loop): every room gets a fresh snapshot at the next flush. */
+  resetAll(): void {
+    this.resnapshot = true;
+    this.schedule();
+  }
+
+  /** Send nothing while `busy()` (a seek fast-forwarding), then snapshots to everyone. */
+  hold(busy: () => boolean): void {
+    this.holdWhile = busy;
+    this.resnapshot = true;
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.timer || this.closed) return;
+    const wait = Math.max(0, this.lastFlush + this.opts.coalesceMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, wait);
+  }
+
+  flush(): void {
+    if (this.holdWhile?.()) {
+      this.lastFlush = Date.now();
+      this.schedule();
+      return;
+    }
+    this.holdWhile = null;
+    const t0 = performance.now();
+    this.lastFlush = Date.now();
+    const rooms = this.io.sockets.adapter.rooms;
+    const resnapshot = this.resnapshot;
+    this.resnapshot = false;
+    for (const [name, e] of this.topics) {
+      const receivers = rooms.get(name)?.size ?? 0;
+      if (receivers === 0) {
+        this.topics.delete(name);
+        continue;
+      }
+      if (resnapshot) {
+        e.topic.rebase();
+        this.broadcast(name, "snapshot", this.snapshotMsg(name, e, true), receivers);
+        continue;
+      }
+      const since = e.topic.pendingSince();
+      const r = e.topic.advance();
+      if (!r) continue;
+      e.seq++;
+      if (r.kind === "snapshot") {
+        this.broadcast(name, "snapshot", { topic: name, seq: e.seq, t: e.topic.t(), data: e.topic.snapshot() }, receivers);
+        continue;
+      }
+      const msg: DeltaMsg = { topic: name, seq: e.seq, t: e.topic.t(), w: since ?? this.lastFlush, data: r.data };
+      this.broadcast(name, "delta", msg, receivers);
+    }
+    this.state.markFlushed();
+    this.counters.flush(performance.now() - t0);
+  }
+
+  private snapshotMsg(name: string, e: Entry, bump = false): SnapshotMsg {
+    if (bump) e.seq++;
+    return { topic: name, seq: e.seq, t: e.topic.t(), data: e.topic.snapshot() };
+  }
+
+  private broadcast(name: string, event: "snapshot" | "delta", msg: SnapshotMsg | DeltaMsg, receivers: number): void {
+    this.io.to(name).emit(event, msg);
+    this.counters.message(name, event, Buffer.byteLength(JSON.stringify(msg)), receivers);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
+  }
+}

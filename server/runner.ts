@@ -1,0 +1,277 @@
+/**
+ * The engine's life in the server: which source feeds it (a recording,
+ * paced; or the live pollers, recording as they go), rebuilding it for a
+ * backward seek or a demo loop, and stopping it cleanly.
+ */
+import type { Logger } from "pino";
+import { type LiveFeedsOptions, liveFeeds, recordPayloads, replayPayloads } from "../adapters/feed-graph";
+import { RecordingWriter, recordingInfo } from "../adapters/recording";
+import type { RecordedPayload } from "../adapters/recording/types";
+import { Engine, type GraphJson, HOUR, type ProfileReport, type Series } from "../engine";
+import type { ClockView } from "../transit/contract";
+import type { TransitNetwork } from "../transit/network";
+import type { DashboardOutputs, LiveState } from "./live-state";
+import type { Mode } from "./protocol";
+
+export type GraphFactory = (payloads: Series<RecordedPayload>, network: TransitNetwork | null) => DashboardOutputs;
+
+/** What the runner tells the fan-out about a new run or a seek. */
+export interface RunHooks {
+  /** The state was reset (new run): every client needs a fresh snapshot. */
+  reset(): void;
+  /** A seek is fast-forwarding: send nothing while busy() holds, then snapshots. */
+  hold(busy: () => boolean): void;
+  /** The clock changed (play, pause, speed, end of the recording). */
+  clockChanged(): void;
+}
+
+export interface Runner {
+  readonly mode: Mode;
+  /** play/pause/speed/seek are meaningful (replay and demo). */
+  readonly controllable: boolean;
+  start(): void;
+  stop(): Promise<void>;
+  running(): boolean;
+  clock(): ClockView;
+  graph(): GraphJson | null;
+  profile(): ProfileReport | null;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  /** Engine time to jump to (clamped to the recording). */
+  seek(t: number): void;
+}
+
+interface Common {
+  graph: GraphFactory;
+  network: TransitNetwork | null;
+  state: LiveState;
+  hooks: RunHooks;
+  log: Logger;
+}
+
+export interface ReplayRunnerOptions extends Common {
+  mode: "replay" | "demo";
+  dir: string;
+  speed: number;
+  /** Engine time to start at (the graph still replays from the recording's start, fast). */
+  from?: number;
+  /** At the end: start again (demo) or hold the last state (replay). */
+  loop: boolean;
+}
+
+/** Has the engine processed everything up to `target`? */
+function caughtUp(engine: Engine, target: number): boolean {
+  const next = engine.rt.nextTime();
+  return next === undefined || next > target;
+}
+
+export class ReplayRunner implements Runner {
+  readonly controllable = true;
+  private engine: Engine | null = null;
+  private generation = 0;
+  private ended = false;
+  private stopped = false;
+  private paused = false;
+  private speed: number;
+  private readonly range: { start: number; end: number };
+  private done: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: ReplayRunnerOptions) {
+    const info = recordingInfo(o.dir);
+    if (info.frames === 0) throw new Error(`recording ${o.dir} has no frames`);
+    this.range = { start: info.start, end: info.end };
+    this.speed = o.speed;
+  }
+
+  get mode(): Mode {
+    return this.o.mode;
+  }
+
+  start(): void {
+    this.launch(this.o.from);
+  }
+
+  private launch(target?: number): void {
+    this.engine?.stop();
+    this.o.state.reset();
+    const gen = ++this.generation;
+    const { dir, graph, network, state } = this.o;
+    const engine = new Engine(
+      () => {
+        state.attach(graph(replayPayloads(dir), network));
+      },
+      { start: this.range.start, end: this.range.end, speed: this.speed },
+    );
+    this.engine = engine;
+    this.ended = false;
+    this.done = engine.runRealtime().then(
+      () => this.onEnded(gen),
+      (e: unknown) => this.o.log.error({ err: e }, "engine run failed"),
+    );
+    if (this.paused) engine.pause();
+    const t = target === undefined ? undefined : this.clamp(target);
+    if (t !== undefined && t > this.range.start) {
+      engine.seek(t);
+      this.o.hooks.hold(() => this.engine === engine && !caughtUp(engine, t));
+    } else {
+      this.o.hooks.reset();
+    }
+    this.o.log.info({ mode: this.mode, dir, speed: this.speed, at: t ?? this.range.start, run: gen }, "replay started");
+  }
+
+  private onEnded(gen: number): void {
+    if (gen !== this.generation || this.stopped) return;
+    if (this.o.loop) {
+      this.o.log.info({ run: gen }, "demo day ended: starting again");
+      this.launch();
+      return;
+    }
+    this.ended = true;
+    this.o.hooks.clockChanged();
+  }
+
+  private clamp(t: number): number {
+    return Math.min(this.range.end, Math.max(this.range.start, t));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.engine?.stop();
+    await this.done;
+  }
+
+  running(): boolean {
+    return this.engine !== null && !this.stopped;
+  }
+
+  clock(): ClockView {
+    const e = this.engine;
+    const t = this.ended || !e ? this.range.end : this.clamp(e.clockNow());
+    return {
+      t: Math.round(t),
+      mode: this.mode,
+      speed: this.speed,
+      playing: !this.paused && !this.ended && !this.stopped,
+      range: { ...this.range },
+    };
+  }
+
+  graph(): GraphJson | null {
+    return this.engine?.graphJson() ?? null;
+  }
+
+  profile(): ProfileReport | null {
+    return this.engine?.profile() ?? null;
+  }
+
+  play(): void {
+    this.paused = false;
+    this.engine?.play();
+    this.o.hooks.clockChanged();
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.engine?.pause();
+    this.o.hooks.clockChanged();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    this.engine?.setSpeed(speed);
+    this.o.hooks.clockChanged();
+  }
+
+  seek(target: number): void {
+    const t = this.clamp(target);
+    const e = this.engine;
+    // Forward within the current run: the engine fast-forwards; backward (or after the end): a new run.
+    if (e && !this.ended && e.seek(t)) {
+      this.o.hooks.hold(() => this.engine === e && !caughtUp(e, t));
+      return;
+    }
+    this.launch(t);
+  }
+}
+
+export interface LiveRunnerOptions extends Common {
+  /** Where the recording goes (and where warm-up reads from). */
+  recordDir: string;
+  retainHours: number;
+  warmUpHours: number;
+  feeds?: LiveFeedsOptions;
+  /** Static GTFS files to keep beside the recording, so it replays on its own. */
+  staticFiles?: Array<{ name: string; bytes: Uint8Array }>;
+}
+
+export class LiveRunner implements Runner {
+  readonly mode = "live" as const;
+  readonly controllable = false;
+  private engine: Engine | null = null;
+  private writer: RecordingWriter | null = null;
+  private live: ReturnType<typeof liveFeeds> | null = null;
+  private done: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly o: LiveRunnerOptions) {}
+
+  start(): void {
+    const { graph, network, state, log } = this.o;
+    const writer = RecordingWriter.open(this.o.recordDir, {
+      retainMs: this.o.retainHours * HOUR,
+      onWarning: (msg) => log.warn({ dir: this.o.recordDir }, msg),
+    });
+    for (const f of this.o.staticFiles ?? []) writer.storeStatic(f.name, f.bytes);
+    this.writer = writer;
+    const from = Date.now() - this.o.warmUpHours * HOUR;
+    const engine = new Engine(
+      () => {
+        this.live = liveFeeds({
+          ...this.o.feeds,
+          logger: log,
+          warmUp: { dir: this.o.recordDir, from },
+        });
+        recordPayloads(this.live.payloads, writer);
+        state.attach(graph(this.live.payloads, network));
+      },
+      { realtime: true, start: from },
+    );
+    this.engine = engine;
+    this.done = engine.runRealtime().catch((e: unknown) => log.error({ err: e }, "engine run failed"));
+    this.live?.start();
+    log.info({ recordDir: this.o.recordDir, warmUpFrom: new Date(from).toISOString() }, "live: polling");
+    this.o.hooks.reset();
+  }
+
+  /** Stop polling, let the engine finish its cycle, then close the recording (every frame is one write). */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.live?.stop();
+    this.engine?.stop();
+    await this.done;
+    this.writer?.close();
+  }
+
+  running(): boolean {
+    return this.engine !== null && !this.stopped;
+  }
+
+  clock(): ClockView {
+    return { t: Date.now(), mode: "live", speed: 1, playing: !this.stopped, range: null };
+  }
+
+  graph(): GraphJson | null {
+    return this.engine?.graphJson() ?? null;
+  }
+
+  profile(): ProfileReport | null {
+    return this.engine?.profile() ?? null;
+  }
+
+  play(): void {}
+  pause(): void {}
+  setSpeed(): void {}
+  seek(): void {}
+}

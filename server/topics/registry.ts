@@ -1,0 +1,120 @@
+/**
+ * Topic names to topic objects: which slot a topic reads, its key field,
+ * its filter. The names are validated by the protocol's pattern first.
+ */
+import type { FeedHealth } from "../../adapters/health/health";
+import type { GraphJson } from "../../engine";
+import { METRIC_NAMES } from "../../transit/contract";
+import type {
+  AlertView,
+  BikeStationView,
+  BikeTotals,
+  ClockView,
+  LineStatus,
+  OutageView,
+  StationArrivals,
+  TrainView,
+} from "../../transit/contract";
+import { distanceM } from "../../transit/network/geometry";
+import type { LiveState, Slot } from "../live-state";
+import { type BikeStationLive, TOPIC_KEYS } from "../protocol";
+import { ClockTopic } from "./clock";
+import { bikeLive, compactTrain, identity } from "./compact";
+import { GraphTopic } from "./graph";
+import { KeyedTopic, KeyedView } from "./keyed";
+import { parseChartTopic, SeriesTopic } from "./series";
+import type { Topic } from "./topic";
+import { ValueTopic } from "./value";
+
+export interface EngineView {
+  clock(): ClockView;
+  graph(): GraphJson | null;
+  engineTime(): number;
+}
+
+/** Bikes near a point: radius at most this (m). */
+export const MAX_NEAR_RADIUS_M = 5000;
+
+export class TopicRegistry {
+  private readonly views: {
+    status: KeyedView<LineStatus, LineStatus>;
+    trains: KeyedView<TrainView, TrainView>;
+    bikes: KeyedView<BikeStationView, BikeStationLive>;
+    alerts: KeyedView<AlertView, AlertView>;
+    outages: KeyedView<OutageView, OutageView>;
+    health: KeyedView<FeedHealth, FeedHealth>;
+  };
+
+  constructor(
+    private readonly state: LiveState,
+    private readonly engine: EngineView,
+  ) {
+    this.views = {
+      status: new KeyedView(state.lineStatus, (s) => s.route, identity),
+      trains: new KeyedView(state.trains, (t) => t.tripKey, compactTrain),
+      bikes: new KeyedView(state.bikeStations, (b) => b.id, bikeLive),
+      alerts: new KeyedView(state.alerts, (a) => a.id, identity),
+      outages: new KeyedView(state.outages, (o) => o.equipmentId, identity),
+      health: new KeyedView(state.health, (h) => h.feed, identity),
+    };
+  }
+
+  /** Why a (pattern-valid) topic cannot be served, or null. */
+  check(topic: string): string | null {
+    if (topic.startsWith("charts:")) {
+      const { metric } = parseChartTopic(topic);
+      if (!(METRIC_NAMES as readonly string[]).includes(metric)) return `unknown metric '${metric}'`;
+    }
+    if (topic.startsWith("bikes:near:")) {
+      const [lat, lon, r] = topic.slice("bikes:near:".length).split(",").map(Number);
+      if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return "latitude or longitude out of range";
+      if (r > MAX_NEAR_RADIUS_M) return `radius over ${MAX_NEAR_RADIUS_M} m`;
+    }
+    return null;
+  }
+
+  create(topic: string): Topic {
+    const v = this.views;
+    const s = this.state;
+    if (topic === "status") return new KeyedTopic(topic, v.status, TOPIC_KEYS.status);
+    if (topic === "trains") return new KeyedTopic(topic, v.trains, TOPIC_KEYS.trains);
+    if (topic.startsWith("trains:")) {
+      const route = topic.slice("trains:".length);
+      return new KeyedTopic(topic, v.trains, TOPIC_KEYS.trains, (t) => t.route === route);
+    }
+    if (topic === "bikes") return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes);
+    if (topic.startsWith("bikes:region:")) {
+      const region = topic.slice("bikes:region:".length);
+      return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes, (b) => b.regionId === region);
+    }
+    if (topic.startsWith("bikes:near:")) {
+      const [lat, lon, r] = topic.slice("bikes:near:".length).split(",").map(Number);
+      return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes, (b) => distanceM(lat, lon, b.lat, b.lon) <= r);
+    }
+    if (topic === "alerts") return new KeyedTopic(topic, v.alerts, TOPIC_KEYS.alerts);
+    if (topic === "outages") return new KeyedTopic(topic, v.outages, TOPIC_KEYS.outages);
+    if (topic === "health") return new KeyedTopic(topic, v.health, TOPIC_KEYS.health);
+    if (topic === "bike-totals") return new ValueTopic<BikeTotals>(topic, slotSource(s.bikeTotals, (x) => x));
+    if (topic.startsWith("arrivals:")) {
+      const station = topic.slice("arrivals:".length);
+      return new ValueTopic<StationArrivals>(
+        topic,
+        slotSource(s.arrivals, (m) => m.get(station) ?? null),
+      );
+    }
+    if (topic === "clock") return new ClockTopic(() => this.engine.clock());
+    if (topic === "graph") return new GraphTopic(() => this.engine.graph(), () => this.engine.engineTime());
+    if (topic.startsWith("charts:")) return new SeriesTopic(topic, s.series, s.metricsSlot);
+    throw new Error(`no such topic '${topic}'`);
+  }
+}
+
+function slotSource<S, T>(slot: Slot<S>, pick: (v: S) => T | null) {
+  return {
+    version: () => slot.version,
+    value: () => (slot.value === undefined ? null : pick(slot.value)),
+    t: () => slot.t,
+    pendingSince: () => slot.pendingSince,
+  };
+}
+

@@ -1,0 +1,84 @@
+/**
+ * charts:<metric>[@k=v,...]: the day's points of one metric. The baseline is
+ * "n points sent" per column; a delta carries the points appended since, so a
+ * client never gets a point twice or misses one while its seq is unbroken.
+ */
+import type { SeriesColumn, SeriesData } from "../protocol";
+import type { Slot } from "../live-state";
+import { type Column, columnEnd, type SeriesStore, slicePoints } from "../series-store";
+import type { Advance, Topic } from "./topic";
+
+/** "charts:subway.delay_mean_15m@route=A,direction=N" -> metric and key selector. */
+export function parseChartTopic(topic: string): { metric: string; selector: Record<string, string> } {
+  const body = topic.slice("charts:".length);
+  const at = body.indexOf("@");
+  if (at < 0) return { metric: body, selector: {} };
+  const selector: Record<string, string> = {};
+  for (const pair of body.slice(at + 1).split(",")) {
+    const eq = pair.indexOf("=");
+    selector[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { metric: body.slice(0, at), selector };
+}
+
+export class SeriesTopic implements Topic {
+  private sent = new Map<string, number>();
+  private sentVersion = -1;
+  private baseT = 0;
+  readonly metric: string;
+  private readonly selector: Record<string, string>;
+
+  constructor(
+    readonly name: string,
+    private readonly store: SeriesStore,
+    private readonly slot: Slot<number>,
+  ) {
+    const p = parseChartTopic(name);
+    this.metric = p.metric;
+    this.selector = p.selector;
+  }
+
+  t(): number {
+    return this.baseT;
+  }
+
+  pendingSince(): number | null {
+    return this.slot.pendingSince;
+  }
+
+  private cols(): Column[] {
+    return this.store.columns(this.metric, this.selector);
+  }
+
+  snapshot(): SeriesData {
+    const series: SeriesColumn[] = [];
+    for (const c of this.cols()) {
+      const end = this.sent.get(c.keyId);
+      if (end === undefined) continue;
+      series.push({ key: c.key, ...slicePoints(c, c.base, end) });
+    }
+    return { metric: this.metric, series };
+  }
+
+  rebase(): void {
+    this.sent = new Map(this.cols().map((c) => [c.keyId, columnEnd(c)]));
+    this.sentVersion = this.store.version;
+    this.baseT = this.slot.t;
+  }
+
+  advance(): Advance {
+    if (this.sentVersion === this.store.version) return null;
+    this.sentVersion = this.store.version;
+    this.baseT = this.slot.t;
+    const series: SeriesColumn[] = [];
+    for (const c of this.cols()) {
+      const from = this.sent.get(c.keyId) ?? c.base;
+      const end = columnEnd(c);
+      if (end <= from) continue;
+      series.push({ key: c.key, ...slicePoints(c, from, end) });
+      this.sent.set(c.keyId, end);
+    }
+    if (series.length === 0) return null;
+    return { kind: "delta", data: { metric: this.metric, series } satisfies SeriesData };
+  }
+}

@@ -1,0 +1,49 @@
+/** Value topics (arrivals:<station>, bike-totals): the whole value when it changed. */
+import type { ValueData } from "../protocol";
+import { type Advance, sameJson, type Topic } from "./topic";
+
+export interface ValueSource<T> {
+  version(): number;
+  value(): T | null;
+  t(): number;
+  pendingSince(): number | null;
+}
+
+export class ValueTopic<T> implements Topic {
+  private sent: T | null = null;
+  private sentVersion = -1;
+  private baseT = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly src: ValueSource<T>,
+  ) {}
+
+  t(): number {
+    return this.baseT;
+  }
+
+  pendingSince(): number | null {
+    return this.src.pendingSince();
+  }
+
+  snapshot(): ValueData<T> {
+    return { value: this.sent };
+  }
+
+  rebase(): void {
+    this.sent = this.src.value();
+    this.sentVersion = this.src.version();
+    this.baseT = this.src.t();
+  }
+
+  advance(): Advance {
+    if (this.sentVersion === this.src.version()) return null;
+    const v = this.src.value();
+    this.sentVersion = this.src.version();
+    this.baseT = this.src.t();
+    if (sameJson(v, this.sent)) return null;
+    this.sent = v;
+    return { kind: "delta", data: { value: v } satisfies ValueData<T> };
+  }
+}

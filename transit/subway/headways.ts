@@ -1,0 +1,154 @@
+/**
+ * Headways per line and direction (METRICS.md): the gap between consecutive
+ * trains made at a station, kept for the last 60 minutes over all stations
+ * of the line, compared with the scheduled headway of that station and hour:
+ * discrepancy, long gaps, bunching, wait assessment, expected wait.
+ */
+import { type HourlyHeadway, lineKey, type TransitNetwork } from "../network";
+import {
+  BUNCHED_RATIO,
+  GAP_RATIO,
+  HEADWAY_MAX_GAP_MS,
+  HEADWAY_SETTLE_MS,
+  HEADWAY_WINDOW_MS,
+  LONG_GAP_OVER_SEC,
+  STATUS_GAP_RECENCY_MS,
+  WAIT_ASSESSMENT_FACTOR,
+} from "./constants";
+import { TimeQueue } from "./time-queue";
+import type { Direction, MadeStop } from "./types";
+
+export interface HeadwayObs {
+  t: number;
+  stationId: string;
+  sec: number;
+  /** Scheduled headway at that station and hour (the line's hourly mean when the station has none). */
+  scheduledSec: number | undefined;
+}
+
+export interface LongGap {
+  t: number;
+  stationId: string;
+  sec: number;
+  scheduledSec: number;
+}
+
+export interface HeadwaySummary {
+  /** Actual headways in the window; mean and max NaN when none. */
+  count: number;
+  meanSec: number;
+  maxSec: number;
+  scheduled: HourlyHeadway | undefined;
+  /** max actual - max scheduled, floored at 0 (undefined without both). */
+  discrepancySec: number | undefined;
+  longGaps: number;
+  /** Headways with a scheduled one to compare with, and how many are bunched (<= 0.5) or gaps (>= 1.5). */
+  compared: number;
+  bunched: number;
+  gaps: number;
+  /** Share of compared headways <= scheduled + 25%. */
+  waitAssessment: number | undefined;
+  /** E[h^2] / (2 E[h]). */
+  expectedWaitSec: number | undefined;
+  /** The long gap furthest over schedule among those that closed within STATUS_GAP_RECENCY_MS. */
+  recentLongGap: LongGap | null;
+}
+
+/** E[h^2] / (2 E[h]): the mean wait of a rider arriving at a random time. */
+export function expectedWaitSec(headwaysSec: Iterable<number>): number | undefined {
+  let s1 = 0;
+  let s2 = 0;
+  for (const h of headwaysSec) {
+    s1 += h;
+    s2 += h * h;
+  }
+  return s1 > 0 ? s2 / (2 * s1) : undefined;
+}
+
+export class HeadwayTracker {
+  private pending: MadeStop[] = [];
+  private readonly last = new Map<string, number>();
+  private readonly windows = new Map<string, TimeQueue<HeadwayObs>>();
+
+  constructor(private readonly net: TransitNetwork) {}
+
+  add(made: readonly MadeStop[]): void {
+    for (const m of made) this.pending.push(m);
+  }
+
+  /** Turns stops made at least HEADWAY_SETTLE_MS ago into headways, in time order; expires the windows. */
+  advance(now: number): void {
+    const settled = now - HEADWAY_SETTLE_MS;
+    const ready = this.pending.filter((m) => m.time <= settled);
+    if (ready.length > 0) {
+      this.pending = this.pending.filter((m) => m.time > settled);
+      ready.sort((a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0));
+      for (const m of ready) this.commit(m);
+    }
+    for (const q of this.windows.values()) q.expire(now, HEADWAY_WINDOW_MS);
+    for (const [k, t] of this.last) if (t <= now - HEADWAY_MAX_GAP_MS) this.last.delete(k);
+  }
+
+  private commit(m: MadeStop): void {
+    const line = lineKey(m.route, m.direction);
+    const key = `${line}|${m.stationId}`;
+    const prev = this.last.get(key);
+    this.last.set(key, Math.max(prev ?? m.time, m.time));
+    if (prev === undefined || !(m.time > prev) || m.time - prev > HEADWAY_MAX_GAP_MS) return;
+    let q = this.windows.get(line);
+    if (!q) this.windows.set(line, (q = new TimeQueue()));
+    const scheduledSec =
+      this.net.scheduledHeadwaySec(m.route, m.direction, m.stationId, m.time) ??
+      this.net.lineHeadway(m.route, m.direction, m.time)?.meanSec;
+    q.push({ t: m.time, stationId: m.stationId, sec: (m.time - prev) / 1000, scheduledSec });
+  }
+
+  /** The line's window as of `now` (call advance(now) first). */
+  summary(route: string, direction: Direction, now: number): HeadwaySummary {
+    const q = this.windows.get(lineKey(route, direction));
+    const scheduled = this.net.lineHeadway(route, direction, now);
+    let count = 0;
+    let sum = 0;
+    let max = Number.NaN;
+    let compared = 0;
+    let bunched = 0;
+    let gaps = 0;
+    let onTime = 0;
+    let longGaps = 0;
+    let recentLongGap: LongGap | null = null;
+    const secs: number[] = [];
+    for (const o of q ?? []) {
+      count++;
+      sum += o.sec;
+      secs.push(o.sec);
+      if (!(max >= o.sec)) max = o.sec;
+      if (o.scheduledSec === undefined || !(o.scheduledSec > 0)) continue;
+      compared++;
+      const ratio = o.sec / o.scheduledSec;
+      if (ratio <= BUNCHED_RATIO) bunched++;
+      if (ratio >= GAP_RATIO) gaps++;
+      if (o.sec <= o.scheduledSec * WAIT_ASSESSMENT_FACTOR) onTime++;
+      const over = o.sec - o.scheduledSec;
+      if (over >= LONG_GAP_OVER_SEC) {
+        longGaps++;
+        const recent = o.t > now - STATUS_GAP_RECENCY_MS;
+        if (recent && (!recentLongGap || over > recentLongGap.sec - recentLongGap.scheduledSec))
+          recentLongGap = { t: o.t, stationId: o.stationId, sec: o.sec, scheduledSec: o.scheduledSec };
+      }
+    }
+    return {
+      count,
+      meanSec: count > 0 ? sum / count : Number.NaN,
+      maxSec: max,
+      scheduled,
+      discrepancySec: count > 0 && scheduled ? Math.max(0, max - scheduled.maxSec) : undefined,
+      longGaps,
+      compared,
+      bunched,
+      gaps,
+      waitAssessment: compared > 0 ? onTime / compared : undefined,
+      expectedWaitSec: expectedWaitSec(secs),
+      recentLongGap,
+    };
+  }
+}

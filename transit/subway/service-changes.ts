@@ -1,0 +1,149 @@
+/**
+ * Service changes (METRICS.md): the routings trains actually run compared
+ * with the scheduled ones active at the hour. A train's routing is judged
+ * on its upcoming stops (all a feed tells of a trip seen mid-route):
+ * - a contiguous stretch of a scheduled routing, ending at its terminal: as scheduled;
+ * - a contiguous stretch ending elsewhere: truncated;
+ * - a scheduled stretch with extra stops in between: express running local;
+ * - scheduled stops in order with some left out: local running express;
+ * - anything else (stations no scheduled routing has, or in another order): rerouted.
+ * A change is reported when at least MIN_TRAINS_FOR_CHANGE trains run it
+ * (every train, when fewer run). A direction with trains scheduled and none
+ * running, while the other direction runs, is "no_trains"; with neither
+ * direction running the line is "No service", not a service change.
+ */
+import type { ServiceChange } from "../contract";
+import type { StopPattern, TransitNetwork } from "../network";
+import { MIN_TRAINS_FOR_CHANGE } from "./constants";
+import { DIRECTIONS, type Direction, type TrackedTrip } from "./types";
+
+export type RoutingClass =
+  | { kind: "scheduled" }
+  | { kind: "truncated"; endsAt: string; insteadOf: string }
+  | { kind: "express_running_local"; stations: string[] }
+  | { kind: "local_running_express"; stations: string[] }
+  | { kind: "rerouted"; stations: string[] };
+
+function positions(pattern: StopPattern): Map<string, number> {
+  return new Map(pattern.stations.map((s, i) => [s, i]));
+}
+
+/** How a list of upcoming stations relates to the scheduled routings; null when too short to tell. */
+export function classifyRouting(upcoming: readonly string[], patterns: readonly StopPattern[]): RoutingClass | null {
+  if (upcoming.length < 2 || patterns.length === 0) return null;
+  let truncated: RoutingClass | null = null;
+  let runsLocal: RoutingClass | null = null;
+  let runsExpress: RoutingClass | null = null;
+  for (const p of patterns) {
+    const pos = positions(p);
+    const at = upcoming.map((s) => pos.get(s));
+    const inOrder = (xs: (number | undefined)[]) =>
+      xs.every((x, i) => x !== undefined && (i === 0 || x > (xs[i - 1] as number)));
+    if (inOrder(at)) {
+      const idx = at as number[];
+      const contiguous = idx.every((x, i) => i === 0 || x === idx[i - 1] + 1);
+      const last = idx[idx.length - 1];
+      if (contiguous && last === p.stations.length - 1) return { kind: "scheduled" };
+      if (contiguous)
+        truncated ??= { kind: "truncated", endsAt: p.stations[last], insteadOf: p.stations[p.stations.length - 1] };
+      else {
+        const kept = new Set(upcoming);
+        const skipped = p.stations.slice(idx[0], last + 1).filter((s) => !kept.has(s));
+        runsExpress ??= { kind: "local_running_express", stations: skipped };
+      }
+      continue;
+    }
+    // Extra stops: the scheduled stretch from the first to the last upcoming station, all made, plus others.
+    const first = pos.get(upcoming[0]);
+    const lastPos = pos.get(upcoming[upcoming.length - 1]);
+    if (first === undefined || lastPos === undefined || lastPos <= first) continue;
+    const onRoute = at.filter((x) => x !== undefined);
+    const stretch = p.stations.slice(first, lastPos + 1);
+    const listed = new Set(upcoming);
+    if (inOrder(onRoute) && stretch.every((s) => listed.has(s)))
+      runsLocal ??= { kind: "express_running_local", stations: upcoming.filter((s) => !pos.has(s)) };
+  }
+  if (truncated) return truncated;
+  if (runsLocal) return runsLocal;
+  if (runsExpress) return runsExpress;
+  const known = new Set(patterns.flatMap((p) => p.stations));
+  return { kind: "rerouted", stations: upcoming.filter((s) => !known.has(s)) };
+}
+
+const DIR_WORD: Record<Direction, string> = { N: "Northbound", S: "Southbound" };
+
+function names(ids: readonly string[], name: (id: string) => string, max = 3): string {
+  const shown = ids.slice(0, max).map(name).join(", ");
+  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+
+interface Group {
+  kind: ServiceChange["kind"];
+  trains: number;
+  stations: string[];
+  endsAt?: string;
+  insteadOf?: string;
+}
+
+function describe(g: Group, dir: Direction, name: (id: string) => string): string {
+  const d = DIR_WORD[dir];
+  switch (g.kind) {
+    case "truncated":
+      return `${d} trains end at ${name(g.endsAt!)} instead of ${name(g.insteadOf!)}`;
+    case "express_running_local":
+      return `${d} trains run local, also stopping at ${names(g.stations, name)}`;
+    case "local_running_express":
+      return `${d} trains skip ${names(g.stations, name)}`;
+    case "rerouted":
+      return g.stations.length > 0
+        ? `${d} trains rerouted via ${names(g.stations, name)}`
+        : `${d} trains rerouted off their scheduled routing`;
+    default:
+      return `No ${d.toLowerCase()} trains running`;
+  }
+}
+
+/** The route's service changes at `now`, sorted by direction, kind, description. */
+export function serviceChanges(
+  route: string,
+  trips: readonly TrackedTrip[],
+  net: TransitNetwork,
+  now: number,
+): ServiceChange[] {
+  const name = (id: string) => net.stations.get(id)?.name ?? id;
+  const running = { N: 0, S: 0 };
+  const groups = { N: new Map<string, Group>(), S: new Map<string, Group>() };
+  for (const t of trips) {
+    if (t.route !== route || !t.running) continue;
+    running[t.direction]++;
+    const c = classifyRouting(
+      t.stops.map((s) => s.stationId),
+      net.activePatterns(route, t.direction, now),
+    );
+    if (!c || c.kind === "scheduled") continue;
+    const key = c.kind === "truncated" ? `truncated|${c.endsAt}` : c.kind;
+    let g = groups[t.direction].get(key);
+    if (!g) {
+      g = { kind: c.kind, trains: 0, stations: [] };
+      if (c.kind === "truncated") Object.assign(g, { endsAt: c.endsAt, insteadOf: c.insteadOf });
+      groups[t.direction].set(key, g);
+    }
+    g.trains++;
+    if (c.kind !== "truncated") for (const s of c.stations) if (!g.stations.includes(s)) g.stations.push(s);
+  }
+  const out: ServiceChange[] = [];
+  const anyRunning = running.N + running.S > 0;
+  for (const dir of DIRECTIONS) {
+    for (const g of groups[dir].values())
+      if (g.trains >= Math.min(MIN_TRAINS_FOR_CHANGE, running[dir]))
+        out.push({ kind: g.kind, direction: dir, description: describe(g, dir, name) });
+    if (anyRunning && running[dir] === 0 && net.tripsScheduledInHour(route, dir, now) > 0)
+      out.push({ kind: "no_trains", direction: dir, description: describe({ kind: "no_trains", trains: 0, stations: [] }, dir, name) });
+  }
+  return out.sort(
+    (a, b) =>
+      (a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : 0) ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
+      (a.description < b.description ? -1 : a.description > b.description ? 1 : 0),
+  );
+}

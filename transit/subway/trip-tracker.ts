@@ -1,0 +1,147 @@
+/**
+ * Per-trip state across snapshots of the eight feeds, which arrive
+ * interleaved: a feed's snapshot replaces that feed's trips only. Keeps the
+ * first ETA seen per stop (for schedule discrepancy and prediction accuracy)
+ * and the last stop made; reports the stops made by each snapshot. Memory
+ * is bounded by the trips in the feeds now: a trip's state goes when it
+ * leaves its feed, and a silent feed's trips go after TRIP_TIMEOUT_MS.
+ */
+import type { SubwayFeedSnapshot, SubwayTrip } from "../../adapters/subway";
+import { tripMatchKey } from "../network";
+import { TRIP_TIMEOUT_MS } from "./constants";
+import { stopsMade } from "./made-stops";
+import { type FeedState, leavesAt, type MadeStop, type TrackedTrip } from "./types";
+
+interface TripRecord extends TrackedTrip {
+  firstEta: Map<string, number>;
+}
+
+interface FeedRecord extends FeedState {
+  keys: Set<string>;
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export class TripTracker {
+  private readonly trips = new Map<string, TripRecord>();
+  private readonly feeds = new Map<string, FeedRecord>();
+  private readonly routeSet: Set<string>;
+  private routeList: string[];
+
+  constructor(networkRoutes: readonly string[] = []) {
+    this.routeSet = new Set(networkRoutes);
+    this.routeList = [...this.routeSet].sort();
+  }
+
+  /**
+   * Applies one feed's snapshot; returns the stops it shows made, or null
+   * when it is not newer than the feed's last one (a repeat: ignored).
+   */
+  apply(snap: SubwayFeedSnapshot): MadeStop[] | null {
+    const prev = this.feeds.get(snap.feed);
+    if (prev && snap.timestamp <= prev.timestamp) return null;
+    const made: MadeStop[] = [];
+    const keys = new Set<string>();
+    const matchKeys = new Set<string>();
+    for (const t of snap.trips) {
+      keys.add(t.key);
+      const rec = this.update(t, snap, made);
+      if (rec.matchKey) matchKeys.add(rec.matchKey);
+    }
+    for (const key of prev?.keys ?? []) {
+      if (keys.has(key)) continue;
+      const rec = this.trips.get(key);
+      if (rec) this.record(rec, stopsMade(rec.stops, [], snap.timestamp), made);
+      this.trips.delete(key);
+    }
+    this.feeds.set(snap.feed, {
+      feed: snap.feed,
+      timestamp: snap.timestamp,
+      replacementPeriods: snap.replacementPeriods,
+      matchKeys,
+      keys,
+    });
+    return made.sort((a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0));
+  }
+
+  /** Drops the trips of feeds silent for TRIP_TIMEOUT_MS; true when any went. */
+  expire(now: number): boolean {
+    let any = false;
+    for (const f of this.feeds.values()) {
+      if (now - f.timestamp <= TRIP_TIMEOUT_MS || f.keys.size === 0) continue;
+      for (const key of f.keys) this.trips.delete(key);
+      f.keys.clear();
+      (f as { matchKeys: ReadonlySet<string> }).matchKeys = new Set();
+      any = true;
+    }
+    return any;
+  }
+
+  /** Every tracked trip, by key. */
+  tripList(): TrackedTrip[] {
+    return [...this.trips.values()].sort(byKey);
+  }
+
+  feedStates(): ReadonlyMap<string, FeedState> {
+    return this.feeds;
+  }
+
+  /** Network routes and every route seen in a feed, sorted. */
+  routes(): readonly string[] {
+    return this.routeList;
+  }
+
+  private update(t: SubwayTrip, snap: SubwayFeedSnapshot, made: MadeStop[]): TripRecord {
+    let rec = this.trips.get(t.key);
+    if (!rec) {
+      rec = {
+        key: t.key,
+        tripId: t.tripId,
+        feed: snap.feed,
+        route: t.routeId,
+        direction: t.direction,
+        trainId: t.trainId,
+        isAssigned: t.isAssigned,
+        matchKey: tripMatchKey(t.tripId, t.direction),
+        stops: [],
+        feedTimestamp: snap.timestamp,
+        firstEta: new Map(),
+        lastMade: null,
+        running: false,
+      };
+      this.trips.set(t.key, rec);
+      if (!this.routeSet.has(t.routeId)) {
+        this.routeSet.add(t.routeId);
+        this.routeList = [...this.routeSet].sort();
+      }
+    } else {
+      this.record(rec, stopsMade(rec.stops, t.stops, snap.timestamp), made);
+    }
+    rec.trainId = t.trainId;
+    rec.isAssigned = t.isAssigned;
+    rec.stops = t.stops;
+    rec.vehicle = t.vehicle;
+    rec.feedTimestamp = snap.timestamp;
+    rec.running = t.stops.some((s) => leavesAt(s) >= snap.timestamp);
+    for (const s of t.stops) if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
+    return rec;
+  }
+
+  private record(rec: TripRecord, stops: ReturnType<typeof stopsMade>, into: MadeStop[]): void {
+    for (const { stop, time } of stops) {
+      into.push({
+        tripKey: rec.key,
+        route: rec.route,
+        direction: rec.direction,
+        stationId: stop.stationId,
+        time,
+        assigned: rec.isAssigned,
+        firstEta: rec.firstEta.get(stop.stationId) ?? stop.arrival ?? stop.time,
+        from: rec.lastMade,
+      });
+      rec.lastMade = { stationId: stop.stationId, time };
+      // The ETA of a stop made is no longer needed: keeps the map as short as the trip ahead.
+      rec.firstEta.delete(stop.stationId);
+    }
+  }
+}
