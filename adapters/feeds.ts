@@ -4,7 +4,11 @@
  * Base URLs are configurable so tests and users can point at a mirror.
  */
 export const SUBWAY_FEEDS = [
-  { id: "subway-1234567s", path: "nyct%2Fgtfs", routes: ["1", "2", "3", "4", "5", "6", "6X", "7", "7X", "GS"] },
+  {
+    id: "subway-1234567s",
+    path: "nyct%2Fgtfs",
+    routes: ["1", "2", "3", "4", "5", "6", "6X", "7", "7X", "GS"],
+  },
   { id: "subway-ace", path: "nyct%2Fgtfs-ace", routes: ["A", "C", "E", "H"] },
   { id: "subway-bdfm", path: "nyct%2Fgtfs-bdfm", routes: ["B", "D", "F", "FX", "M", "FS"] },
   { id: "subway-g", path: "nyct%2Fgtfs-g", routes: ["G"] },
@@ -27,7 +31,10 @@ export const OTHER_FEEDS = [
 
 export type FeedId = SubwayFeedId | (typeof OTHER_FEEDS)[number]["id"];
 
-export const FEED_IDS: readonly FeedId[] = [...SUBWAY_FEEDS.map((f) => f.id), ...OTHER_FEEDS.map((f) => f.id)];
+export const FEED_IDS: readonly FeedId[] = [
+  ...SUBWAY_FEEDS.map((f) => f.id),
+  ...OTHER_FEEDS.map((f) => f.id),
+];
 
 export function isFeedId(s: string): s is FeedId {
   return (FEED_IDS as readonly string[]).includes(s);

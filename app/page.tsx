@@ -1,8 +1,9 @@
-export default function Home() {
-  return (
-    <main style={{ padding: 24 }}>
-      <h1>NYC transit, live</h1>
-      <p>The dashboard connects to the engine over socket.io.</p>
-    </main>
-  );
+import { connection } from "next/server";
+import { Dashboard } from "../components/dashboard/Dashboard";
+import { tileUrlFromEnv } from "../lib/tile-url";
+
+export default async function Home() {
+  // Rendered per request: the tile URL is the running server's configuration, not the build's.
+  await connection();
+  return <Dashboard tileUrl={tileUrlFromEnv()} />;
 }

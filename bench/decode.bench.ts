@@ -7,7 +7,13 @@ export async function run(): Promise<BenchRow[]> {
   const note = `${r.source === "samples" ? "real samples in ../shared/data" : "synthetic feed (samples absent)"}, ${(r.bytes / 1e6).toFixed(2)} MB, best of 7 alternating rounds`;
   return [
     { suite: "decode", name: "ours (decodeSubwayFeed)", value: r.oursMBs, unit: "MB/s", note },
-    { suite: "decode", name: "bare protobufjs (gtfs-realtime-bindings)", value: r.bareMBs, unit: "MB/s", note },
+    {
+      suite: "decode",
+      name: "bare protobufjs (gtfs-realtime-bindings)",
+      value: r.bareMBs,
+      unit: "MB/s",
+      note,
+    },
     { suite: "decode", name: "our cost / bare cost", value: r.ratio, unit: "x", note: "goal <= 1.25" },
   ];
 }

@@ -4,8 +4,8 @@
  */
 import { decodeFeeds, replayPayloads } from "../adapters/feed-graph";
 import { readRecording } from "../adapters/recording";
-import { Engine, HOUR, node, type Series, sink, timer } from "../engine";
 import { ensureDemoDay } from "../demo";
+import { Engine, HOUR, node, type Series, sink, timer } from "../engine";
 import { dashboardGraph } from "../transit/dashboard";
 import { loadRecordingNetwork } from "../transit/recording-network";
 import type { BenchRow } from "./types";
@@ -54,9 +54,9 @@ export async function run(): Promise<BenchRow[]> {
   new Engine(
     () => {
       const d = dashboardGraph(replayPayloads(dir), network);
-      let ticks = 0;
+      let _ticks = 0;
       sink("metrics", d.metrics, (_t, m) => {
-        ticks += m.length;
+        _ticks += m.length;
       });
       sink("heap", heapEveryHour(), (_t, h) => {
         heap.push(h);
@@ -77,15 +77,35 @@ export async function run(): Promise<BenchRow[]> {
       unit: "s",
       note: `goal < 60 s; ${((hours * 3600_000) / decodeMs).toFixed(0)}x real time`,
     },
-    { suite: "replay", name: "every metric", value: fullMs / 1000, unit: "s", note: `${((hours * 3600_000) / fullMs).toFixed(0)}x real time` },
-    { suite: "replay", name: "metrics cost / decode only", value: fullMs / decodeMs, unit: "x", note: "goal <= 2" },
-    { suite: "replay", name: "peak RSS, full day with metrics", value: peakRss / 1e6, unit: "MB", note: "goal < 500" },
+    {
+      suite: "replay",
+      name: "every metric",
+      value: fullMs / 1000,
+      unit: "s",
+      note: `${((hours * 3600_000) / fullMs).toFixed(0)}x real time`,
+    },
+    {
+      suite: "replay",
+      name: "metrics cost / decode only",
+      value: fullMs / decodeMs,
+      unit: "x",
+      note: "goal <= 2",
+    },
+    {
+      suite: "replay",
+      name: "peak RSS, full day with metrics",
+      value: peakRss / 1e6,
+      unit: "MB",
+      note: "goal < 500",
+    },
     {
       suite: "replay",
       name: "heap growth hour 2 -> hour 24",
       value: growth,
       unit: "MB",
-      note: gc ? "after a forced GC at each engine hour; goal ~flat" : "no --expose-gc: not forced (run with npm run bench)",
+      note: gc
+        ? "after a forced GC at each engine hour; goal ~flat"
+        : "no --expose-gc: not forced (run with npm run bench)",
     },
   ];
 }

@@ -10,6 +10,9 @@ export function DataStatus() {
   const clock = useClock();
   const info = useConnectionInfo();
   const health = useTopic<FeedHealth[]>("health")?.data ?? [];
+  // "As of": the time of the newest line statuses (what the data says), else the engine clock.
+  const status = useTopic<unknown[]>("status");
+  const asOf = status && status.t > 0 ? status.t : (clock?.data.t ?? null);
   const now = useNow(1000);
   const stale = health.filter((h) => h.stale);
   const mode = info.hello?.mode ?? clock?.data.mode;
@@ -28,10 +31,10 @@ export function DataStatus() {
   return (
     <div className="data-status" data-testid="data-status">
       <span className="as-of" data-testid="as-of" aria-live="off">
-        {clock ? (
+        {asOf !== null ? (
           <>
             <span className="muted">as of </span>
-            <strong>{clockTime(clock.data.t)}</strong> <span className="muted">{dayLabel(clock.data.t)}</span>
+            <strong>{clockTime(asOf)}</strong> <span className="muted">{dayLabel(asOf)}</span>
           </>
         ) : (
           <span className="muted">as of –</span>

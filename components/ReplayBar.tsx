@@ -46,7 +46,9 @@ export function ReplayBar() {
     }, 350);
   };
   const position = scrub ?? t;
-  const share = range ? Math.min(1, Math.max(0, (position - range.start) / (range.end - range.start || 1))) : 0;
+  const share = range
+    ? Math.min(1, Math.max(0, (position - range.start) / (range.end - range.start || 1)))
+    : 0;
 
   return (
     <section className="replay-bar" aria-label="Replay" data-testid="replay-bar">

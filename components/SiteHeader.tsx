@@ -24,11 +24,18 @@ export function SiteHeader() {
           NYC transit<small>subway · alerts · Citi Bike</small>
         </Link>
         <nav className="site-nav" aria-label="Pages">
-          {NAV.map((n) => (
-            <Link key={n.href} href={n.href} aria-current={path === n.href ? "page" : undefined}>
-              {n.label}
-            </Link>
-          ))}
+          {NAV.map((n) =>
+            n.href === "/kiosk" ? (
+              // A full page load: the kiosk sets up its own connection (reload on new builds).
+              <a key={n.href} href={n.href}>
+                {n.label}
+              </a>
+            ) : (
+              <Link key={n.href} href={n.href} aria-current={path === n.href ? "page" : undefined}>
+                {n.label}
+              </Link>
+            ),
+          )}
         </nav>
         <DataStatus />
       </header>

@@ -19,7 +19,11 @@ export interface BoardRow {
 }
 
 /** Every line of the network in its order, with the server's status (or none yet). */
-export function boardRows(network: NetworkIndex | null, statuses: LineStatus[], lines: string[] = []): BoardRow[] {
+export function boardRows(
+  network: NetworkIndex | null,
+  statuses: LineStatus[],
+  lines: string[] = [],
+): BoardRow[] {
   const byRoute = new Map(statuses.map((s) => [s.route, s]));
   const ids = network ? network.routes.map((r) => r.id) : statuses.map((s) => s.route);
   for (const s of statuses) if (!ids.includes(s.route)) ids.push(s.route);
@@ -36,13 +40,18 @@ export function StatusBoard({ network, lines = [], variant = "dashboard" }: Prop
   const rows = boardRows(network, statuses, lines);
   if (variant === "kiosk")
     return (
-      <ul className={`kiosk-status${rows.length <= 6 ? " few" : ""}`} data-testid="status-board">
+      <ul
+        className={`kiosk-status${rows.length <= 6 ? " few" : rows.length > 15 ? " many" : ""}`}
+        data-testid="status-board"
+      >
         {rows.map(({ route, status }) => (
           <li key={route} data-route={route}>
             <LineBullet route={route} info={network?.routeById.get(route)} />
             <span className="status-text">
               <StatusWord status={status?.status ?? "No data"} />
-              {status && status.reasons.length > 0 && <span className="status-reasons">{status.reasons[0]}</span>}
+              {status && status.reasons.length > 0 && (
+                <span className="status-reasons">{status.reasons[0]}</span>
+              )}
             </span>
           </li>
         ))}

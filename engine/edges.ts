@@ -50,10 +50,8 @@ export interface DelayedEdge<T> {
 }
 
 export function delayedEdge<T>(name = "delayed"): DelayedEdge<T> {
-  const f = frame();
-  const rt = f.rt;
   let impl: { inputs: Series<any>[]; passive: boolean[] } | null = null;
-  const out = node<{}, T>({
+  const out = node<Record<string, never>, T>({
     name,
     inputs: {},
     onTick: () => source?.value,

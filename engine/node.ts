@@ -7,6 +7,7 @@ import { Series } from "./series";
 import type { TimedEvent } from "./sources";
 
 export type Inputs = Record<string, Series<any>>;
+type NoAlarms = Record<never, never>;
 
 /** Declares a typed alarm in a node spec: `alarms: { tick: alarm<number>() }`. */
 export interface AlarmDecl<T> {
@@ -74,7 +75,7 @@ export interface NodeSpec<I extends Inputs, O, S, A> {
   start?(ctx: NodeContext<I, S, A>): void;
   stop?(ctx: NodeContext<I, S, A>): void;
   /** Runs when an active input or alarm ticked; a returned value is emitted. */
-  onTick(ctx: NodeContext<I, S, A>): O | undefined | void;
+  onTick(ctx: NodeContext<I, S, A>): O | undefined | undefined;
 }
 
 interface Wired<I extends Inputs, A> {
@@ -145,7 +146,9 @@ function context<I extends Inputs, O, S, A>(
 }
 
 /** A node with one output: the value onTick returns (or emits) ticks it. */
-export function node<I extends Inputs, O, S = undefined, A = {}>(spec: NodeSpec<I, O, S, A>): Series<O> {
+export function node<I extends Inputs, O, S = undefined, A = NoAlarms>(
+  spec: NodeSpec<I, O, S, A>,
+): Series<O> {
   const w = wire(spec, "node", false);
   const rt = w.f.rt;
   const out = rt.newSeries<O>(spec.name, w.impl);
@@ -168,10 +171,10 @@ export function node<I extends Inputs, O, S = undefined, A = {}>(spec: NodeSpec<
 }
 
 /** A node with several named outputs, written with ctx.emit({name: value, ...}). */
-export function multiNode<I extends Inputs, O extends Record<string, unknown>, S = undefined, A = {}>(
+export function multiNode<I extends Inputs, O extends Record<string, unknown>, S = undefined, A = NoAlarms>(
   spec: Omit<NodeSpec<I, Partial<O>, S, A>, "onTick"> & {
     outputs: readonly (keyof O & string)[];
-    onTick(ctx: NodeContext<I, S, A, Partial<O>>): Partial<O> | undefined | void;
+    onTick(ctx: NodeContext<I, S, A, Partial<O>>): Partial<O> | undefined | undefined;
   },
 ): { [K in keyof O]: Series<O[K]> } {
   const w = wire(spec, "node", false);
@@ -203,7 +206,9 @@ export function multiNode<I extends Inputs, O extends Record<string, unknown>, S
 }
 
 /** An output adapter: consumes series and writes nowhere in the graph. Pruning starts here. */
-export function sinkNode<I extends Inputs, S = undefined, A = {}>(spec: NodeSpec<I, never, S, A>): void {
+export function sinkNode<I extends Inputs, S = undefined, A = NoAlarms>(
+  spec: NodeSpec<I, never, S, A>,
+): void {
   const w = wire(spec, "sink", true);
   const ctx: NodeContext<I, S, A> = context<I, never, S, A>(
     w,

@@ -177,7 +177,7 @@ export class Runtime {
   private evaluate(n: NodeImpl): void {
     if (n.dead) return;
     const scope = n.scope;
-    if (scope !== null && scope.failed) return;
+    if (scope?.failed) return;
     n.evals++;
     if (this.sampling) {
       const t0 = performance.now();

@@ -1,8 +1,10 @@
 /**
  * The kiosk is configured by its URL only (it has no keyboard):
  * /kiosk?panels=status,map,bikes,alerts&lines=A,C,E&station=127&rotate=20
- * plus, for installers, stale=<s> (age at which the screen is marked stale)
- * and nodata=<s> (age at which it gives way to the "no data" screen).
+ * plus, for installers: stale=<s> (seconds offline before the screen is
+ * marked stale, default 10), nodata=<s> (age of the last data at which the
+ * screen gives way to the "no data" screen, default 300) and shift=<min>
+ * (minutes between burn-in pixel shifts, default 3).
  */
 
 export const KIOSK_PANELS = ["status", "map", "bikes", "alerts", "arrivals"] as const;
@@ -52,7 +54,7 @@ export function parseKioskConfig(params: URLSearchParams): KioskConfig {
         .filter((l) => /^[A-Z0-9]{1,4}$/.test(l)),
     ),
   ];
-  const staleSec = bounded(params.get("stale"), 60, 2, 3600);
+  const staleSec = bounded(params.get("stale"), 10, 1, 3600);
   return {
     panels,
     lines,

@@ -8,7 +8,16 @@
 import { createElement, Fragment, type ReactNode } from "react";
 
 const ALLOWED = new Set(["p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "span"]);
-const DROP_WITH_CONTENT = new Set(["script", "style", "template", "noscript", "iframe", "object", "svg", "math"]);
+const DROP_WITH_CONTENT = new Set([
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "iframe",
+  "object",
+  "svg",
+  "math",
+]);
 const SAFE_HREF = /^https?:\/\/[^\s"'<>`]+$/i;
 
 function convert(node: Node, key: number): ReactNode {
@@ -24,7 +33,8 @@ function convert(node: Node, key: number): ReactNode {
       return createElement("a", { key, href, rel: "noopener noreferrer", target: "_blank" }, ...children);
     return createElement(Fragment, { key }, ...children);
   }
-  if (ALLOWED.has(tag)) return tag === "br" ? createElement("br", { key }) : createElement(tag, { key }, ...children);
+  if (ALLOWED.has(tag))
+    return tag === "br" ? createElement("br", { key }) : createElement(tag, { key }, ...children);
   return createElement(Fragment, { key }, ...children);
 }
 

@@ -134,7 +134,8 @@ export class TrackGeometry {
         if (x.shape === y.shape) {
           const len = Math.abs(y.measure - x.measure);
           // The shortest stretch joining both: a loop line could hold them twice.
-          if (!best || len < Math.abs(best.m1 - best.m0)) best = { shape: x.shape, m0: x.measure, m1: y.measure };
+          if (!best || len < Math.abs(best.m1 - best.m0))
+            best = { shape: x.shape, m0: x.measure, m1: y.measure };
         }
     if (!best) return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
     const shape = this.shapes.get(route)![best.shape];
@@ -158,7 +159,8 @@ export function progressAt(train: TrainView, placedAt: number, now: number): num
 
 /** The train's position at engine time `now`: the server's own when it cannot be carried on. */
 export function trainPosition(geo: TrackGeometry, train: TrainView, placedAt: number, now: number): LatLon {
-  if (train.atStation || train.stalled || !train.lastStationId || !train.nextStationId) return [train.lat, train.lon];
+  if (train.atStation || train.stalled || !train.lastStationId || !train.nextStationId)
+    return [train.lat, train.lon];
   const f = progressAt(train, placedAt, now);
   if (f === train.progress) return [train.lat, train.lon];
   return geo.between(train.route, train.lastStationId, train.nextStationId, f) ?? [train.lat, train.lon];

@@ -14,7 +14,9 @@ const { values } = parseFlags(process.argv.slice(2), {
   help: { type: "boolean" },
 });
 if (values.help || !values.out) {
-  console.log("usage: npm run record -- --out <dir> [--hours N]\n(env MTA_BASE_URL, GBFS_BASE_URL, RETAIN_HOURS)");
+  console.log(
+    "usage: npm run record -- --out <dir> [--hours N]\n(env MTA_BASE_URL, GBFS_BASE_URL, RETAIN_HOURS)",
+  );
   process.exit(values.help ? 0 : 2);
 }
 const env = readEnv();

@@ -4,8 +4,9 @@
  * npm run replay -- <recording> [--speed N] [--from HH:MM]
  *   Starts the server on the recording, paced (see README).
  */
-import { localMidnight } from "../adapters/export/time-format";
+
 import { MetricFileWriter } from "../adapters/export/metric-writer";
+import { localMidnight } from "../adapters/export/time-format";
 import { replayPayloads } from "../adapters/feed-graph";
 import { Engine, sink } from "../engine";
 import { parseClock, parseFlags } from "../server/config";
@@ -34,11 +35,12 @@ if (values.help || !dir) {
 
 if (values.headless) {
   if (!values.out) throw new Error("--headless needs --out <file.jsonl|file.csv>");
-  const { network, start } = await loadRecordingNetwork(dir);
+  const { network, start, end } = await loadRecordingNetwork(dir);
   const day = localMidnight(start);
   const metrics = values.metrics ? new Set(values.metrics.split(",").map((s) => s.trim())) : undefined;
   for (const m of metrics ?? []) {
-    if (!(METRIC_NAMES as readonly string[]).includes(m)) throw new Error(`unknown metric '${m}' (see README)`);
+    if (!(METRIC_NAMES as readonly string[]).includes(m))
+      throw new Error(`unknown metric '${m}' (see README)`);
   }
   const from = values.from ? parseClock(values.from, day) : undefined;
   const to = values.to ? parseClock(values.to, day) : undefined;
@@ -52,7 +54,8 @@ if (values.headless) {
         for (const m of ticks) writer.write(m);
       });
     },
-    { start, ...(to !== undefined ? { end: to } : {}) },
+    // The clock would tick forever after the recording: stop at its last payload (or --to).
+    { start, end: to ?? end },
   ).runSimulation();
   writer.close();
   const secs = (performance.now() - t0) / 1000;
@@ -63,7 +66,12 @@ if (values.headless) {
 } else {
   const { startServer } = await import("../server/start");
   const server = await startServer({
-    source: { kind: "replay", dir, speed: values.speed ? Number(values.speed) : undefined, from: values.from },
+    source: {
+      kind: "replay",
+      dir,
+      speed: values.speed ? Number(values.speed) : undefined,
+      from: values.from,
+    },
     port: values.port ? Number(values.port) : undefined,
   });
   console.log(`replaying ${dir} at ${server.url}`);

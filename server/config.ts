@@ -14,7 +14,10 @@ const envSchema = z.object({
   STATIC_GTFS_URL: z.string().url().default("https://rrgtfsfeeds.s3.amazonaws.com/gtfs_subway.zip"),
   DATA_DIR: z.string().default("data"),
   RECORD_DIR: z.string().optional(),
-  RETAIN_HOURS: z.coerce.number().positive().default(24 * 14),
+  RETAIN_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
   WARMUP_HOURS: z.coerce.number().min(0).default(3),
   ADMIN_TOKEN: z.string().min(8).optional(),
   TILE_URL: z.string().default("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),

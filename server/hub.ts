@@ -17,6 +17,8 @@ export interface HubCounters {
 
 export interface HubOptions {
   coalesceMs: number;
+  /** A longer interval for topics by family (e.g. trains, bikes: big, and animated by the client). */
+  familyIntervalMs?: Record<string, number>;
   /** Most distinct topics alive at once (bikes:near and charts@key make many possible). */
   maxTopics: number;
 }
@@ -24,6 +26,11 @@ export interface HubOptions {
 interface Entry {
   topic: Topic;
   seq: number;
+  /** Minimum ms between two messages of this topic. */
+  interval: number;
+  lastSent: number;
+  /** Oldest unsent change (wall ms) seen over skipped flushes. */
+  pending: number | null;
 }
 
 export class Hub {
@@ -43,8 +50,8 @@ export class Hub {
     private readonly counters: HubCounters,
   ) {
     state.onChange(() => this.schedule());
-    // Clock and graph topics change with time, not with outputs: look at them every second.
-    this.heartbeat = setInterval(() => this.schedule(), 1000);
+    // Clock and graph topics change with time, not with outputs: look at them twice a second.
+    this.heartbeat = setInterval(() => this.schedule(), 500);
     this.heartbeat.unref();
   }
 
@@ -63,7 +70,9 @@ export class Hub {
       if (this.topics.size >= this.opts.maxTopics) return false;
       const topic = this.create(name);
       topic.rebase();
-      e = { topic, seq: 0 };
+      const family = name.split(":", 1)[0];
+      const interval = Math.max(this.opts.coalesceMs, this.opts.familyIntervalMs?.[family] ?? 0);
+      e = { topic, seq: 0, interval, lastSent: 0, pending: null };
       this.topics.set(name, e);
     }
     socket.emit("snapshot", this.snapshotMsg(name, e));
@@ -121,14 +130,32 @@ export class Hub {
         continue;
       }
       const since = e.topic.pendingSince();
+      if (since !== null && (e.pending === null || since < e.pending)) e.pending = since;
+      // Too soon for this topic: keep the change for a later flush (the heartbeat guarantees one).
+      if (this.lastFlush - e.lastSent < e.interval - 5) continue;
       const r = e.topic.advance();
+      const oldest = e.pending;
+      e.pending = null;
       if (!r) continue;
+      e.lastSent = this.lastFlush;
       e.seq++;
       if (r.kind === "snapshot") {
-        this.broadcast(name, "snapshot", { topic: name, seq: e.seq, t: e.topic.t(), data: e.topic.snapshot() }, receivers);
+        this.broadcast(
+          name,
+          "snapshot",
+          { topic: name, seq: e.seq, t: e.topic.t(), data: e.topic.snapshot() },
+          receivers,
+        );
         continue;
       }
-      const msg: DeltaMsg = { topic: name, seq: e.seq, t: e.topic.t(), w: since ?? this.lastFlush, data: r.data };
+      const msg: DeltaMsg = {
+        topic: name,
+        seq: e.seq,
+        t: e.topic.t(),
+        w: oldest ?? this.lastFlush,
+        s: Date.now(),
+        data: r.data,
+      };
       this.broadcast(name, "delta", msg, receivers);
     }
     this.state.markFlushed();
@@ -140,7 +167,12 @@ export class Hub {
     return { topic: name, seq: e.seq, t: e.topic.t(), data: e.topic.snapshot() };
   }
 
-  private broadcast(name: string, event: "snapshot" | "delta", msg: SnapshotMsg | DeltaMsg, receivers: number): void {
+  private broadcast(
+    name: string,
+    event: "snapshot" | "delta",
+    msg: SnapshotMsg | DeltaMsg,
+    receivers: number,
+  ): void {
     this.io.to(name).emit(event, msg);
     this.counters.message(name, event, Buffer.byteLength(JSON.stringify(msg)), receivers);
   }

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { FeedHealth } from "../adapters/health/health";
-import type { GraphJson } from "../engine/export";
+import type { GraphJson } from "../engine";
 import type {
   AlertView,
   BikeStationView,
@@ -71,7 +71,7 @@ export interface ReplayAck {
 export interface ClientToServer {
   subscribe: (msg: SubscribeMsg, ack?: (r: SubscribeAck) => void) => void;
   unsubscribe: (msg: SubscribeMsg, ack?: (r: SubscribeAck) => void) => void;
-  replay: (msg: ReplayControlMsg, ack?: (r: ReplayAck) => void) => void;
+  replay: (msg: ReplayControlMsg, ack: (r: ReplayAck) => void) => void;
 }
 
 export type Mode = "live" | "replay" | "demo";
@@ -108,46 +108,26 @@ export interface DeltaMsg<T = unknown> {
   t: number;
   /** Server wall clock (epoch ms) when the oldest change carried here left the engine. */
   w: number;
+  /** Server wall clock (epoch ms) when this message was sent (w..s is the coalescing wait). */
+  s: number;
   data: T;
 }
 
-/** Keyed topics (status, trains, bikes, alerts, outages, health): a list of items with a key field. */
-export interface KeyedSnapshot<T> {
-  items: T[];
-}
-
 /**
- * upsert: items new or replaced whole; patch: the key field plus the fields
- * that changed (merge into the item); remove: keys that left.
+ * Keyed topics (status, trains, bikes, alerts, outages, health): the snapshot
+ * is the list of items; a delta lists items new or changed (replace them
+ * whole, by their key field: TOPIC_KEYS) and keys that left.
  */
 export interface KeyedDelta<T> {
   upsert?: T[];
-  patch?: Array<Partial<T>>;
   remove?: string[];
 }
 
-/** Value topics (arrivals:<station>, bike-totals, clock): the whole value each time. */
-export interface ValueData<T> {
-  value: T | null;
-}
-
-/** One metric key's points, as columns. */
-export interface SeriesColumn {
+/** A point of a chart topic: a MetricTick without its metric name (the topic names it). */
+export interface SeriesPoint {
+  t: number;
   key: Record<string, string>;
-  t: number[];
-  v: unknown[];
-}
-
-/** charts:<metric>: snapshot = the day so far; delta = points appended since. */
-export interface SeriesData {
-  metric: string;
-  series: SeriesColumn[];
-}
-
-/** graph: snapshot = the engine graph (GraphJson); delta = live tick counts by node and source id. */
-export interface GraphTicks {
-  nodes: Array<[id: number, ticks: number]>;
-  sources: Array<[id: string, ticks: number]>;
+  value: unknown;
 }
 
 /** Bike station fields that change; names and positions are in /api/network (bikeStations). */
@@ -163,19 +143,25 @@ export const TOPIC_KEYS = {
   health: "feed",
 } as const;
 
-/** What each topic family carries (snapshot data, delta data). */
+/**
+ * What each topic family carries, as [snapshot data, delta data]. Keyed: the
+ * items, then KeyedDelta. Values (arrivals, bike-totals, clock, graph): the
+ * whole value each time (null: none yet). Charts: the day's points so far,
+ * then the points appended since the previous message, in time order.
+ */
 export interface TopicPayloads {
-  status: [KeyedSnapshot<LineStatus>, KeyedDelta<LineStatus>];
-  trains: [KeyedSnapshot<TrainView>, KeyedDelta<TrainView>];
-  bikes: [KeyedSnapshot<BikeStationLive>, KeyedDelta<BikeStationLive>];
-  alerts: [KeyedSnapshot<AlertView>, KeyedDelta<AlertView>];
-  outages: [KeyedSnapshot<OutageView>, KeyedDelta<OutageView>];
-  health: [KeyedSnapshot<FeedHealth>, KeyedDelta<FeedHealth>];
-  arrivals: [ValueData<StationArrivals>, ValueData<StationArrivals>];
-  "bike-totals": [ValueData<BikeTotals>, ValueData<BikeTotals>];
-  clock: [ValueData<ClockView>, ValueData<ClockView>];
-  charts: [SeriesData, SeriesData];
-  graph: [GraphJson, GraphTicks];
+  status: [LineStatus[], KeyedDelta<LineStatus>];
+  trains: [TrainView[], KeyedDelta<TrainView>];
+  bikes: [BikeStationLive[], KeyedDelta<BikeStationLive>];
+  alerts: [AlertView[], KeyedDelta<AlertView>];
+  outages: [OutageView[], KeyedDelta<OutageView>];
+  health: [FeedHealth[], KeyedDelta<FeedHealth>];
+  arrivals: [StationArrivals | null, StationArrivals | null];
+  "bike-totals": [BikeTotals | null, BikeTotals | null];
+  clock: [ClockView | null, ClockView | null];
+  /** The engine graph with live tick counts, at most once per second. */
+  graph: [GraphJson | null, GraphJson | null];
+  charts: [SeriesPoint[], SeriesPoint[]];
 }
 
 export type TopicFamily = keyof TopicPayloads;

@@ -7,13 +7,16 @@ import type { Logger } from "pino";
 import { type LiveFeedsOptions, liveFeeds, recordPayloads, replayPayloads } from "../adapters/feed-graph";
 import { RecordingWriter, recordingInfo } from "../adapters/recording";
 import type { RecordedPayload } from "../adapters/recording/types";
-import { Engine, type GraphJson, HOUR, type ProfileReport, type Series } from "../engine";
+import { Engine, type GraphJson, HOUR, type NodeFailure, type ProfileReport, type Series } from "../engine";
 import type { ClockView } from "../transit/contract";
 import type { TransitNetwork } from "../transit/network";
 import type { DashboardOutputs, LiveState } from "./live-state";
 import type { Mode } from "./protocol";
 
-export type GraphFactory = (payloads: Series<RecordedPayload>, network: TransitNetwork | null) => DashboardOutputs;
+export type GraphFactory = (
+  payloads: Series<RecordedPayload>,
+  network: TransitNetwork | null,
+) => DashboardOutputs;
 
 /** What the runner tells the fan-out about a new run or a seek. */
 export interface RunHooks {
@@ -34,6 +37,7 @@ export interface Runner {
   running(): boolean;
   clock(): ClockView;
   graph(): GraphJson | null;
+  graphDot(): string | null;
   profile(): ProfileReport | null;
   play(): void;
   pause(): void;
@@ -58,6 +62,18 @@ export interface ReplayRunnerOptions extends Common {
   from?: number;
   /** At the end: start again (demo) or hold the last state (replay). */
   loop: boolean;
+}
+
+/** Engine options every run gets: a cheap profiler (for /metrics) and a log line per contained node failure. */
+function engineOptions(log: Logger) {
+  return {
+    profileEvery: 16,
+    onFailure: (f: NodeFailure) =>
+      log.warn(
+        { node: f.node, scope: f.scope, at: new Date(f.time).toISOString() },
+        `node failed: ${f.message}`,
+      ),
+  };
 }
 
 /** Has the engine processed everything up to `target`? */
@@ -101,7 +117,7 @@ export class ReplayRunner implements Runner {
       () => {
         state.attach(graph(replayPayloads(dir), network));
       },
-      { start: this.range.start, end: this.range.end, speed: this.speed },
+      { ...engineOptions(this.o.log), start: this.range.start, end: this.range.end, speed: this.speed },
     );
     this.engine = engine;
     this.ended = false;
@@ -117,7 +133,10 @@ export class ReplayRunner implements Runner {
     } else {
       this.o.hooks.reset();
     }
-    this.o.log.info({ mode: this.mode, dir, speed: this.speed, at: t ?? this.range.start, run: gen }, "replay started");
+    this.o.log.info(
+      { mode: this.mode, dir, speed: this.speed, at: t ?? this.range.start, run: gen },
+      "replay started",
+    );
   }
 
   private onEnded(gen: number): void {
@@ -159,6 +178,10 @@ export class ReplayRunner implements Runner {
 
   graph(): GraphJson | null {
     return this.engine?.graphJson() ?? null;
+  }
+
+  graphDot(): string | null {
+    return this.engine?.graphDot() ?? null;
   }
 
   profile(): ProfileReport | null {
@@ -235,7 +258,7 @@ export class LiveRunner implements Runner {
         recordPayloads(this.live.payloads, writer);
         state.attach(graph(this.live.payloads, network));
       },
-      { realtime: true, start: from },
+      { ...engineOptions(log), realtime: true, start: from },
     );
     this.engine = engine;
     this.done = engine.runRealtime().catch((e: unknown) => log.error({ err: e }, "engine run failed"));
@@ -264,6 +287,10 @@ export class LiveRunner implements Runner {
 
   graph(): GraphJson | null {
     return this.engine?.graphJson() ?? null;
+  }
+
+  graphDot(): string | null {
+    return this.engine?.graphDot() ?? null;
   }
 
   profile(): ProfileReport | null {

@@ -228,8 +228,22 @@ export interface NetworkView {
     /** Parent station ids in order, per direction (N first). */
     stations: { N: string[]; S: string[] };
   }>;
-  stations: Array<{ id: string; name: string; lat: number; lon: number; routes: string[]; ada: 0 | 1 | 2 | null }>;
-  bikeStations: Array<{ id: string; name: string; lat: number; lon: number; capacity: number | null; regionId: string | null }>;
+  stations: Array<{
+    id: string;
+    name: string;
+    lat: number;
+    lon: number;
+    routes: string[];
+    ada: 0 | 1 | 2 | null;
+  }>;
+  bikeStations: Array<{
+    id: string;
+    name: string;
+    lat: number;
+    lon: number;
+    capacity: number | null;
+    regionId: string | null;
+  }>;
 }
 
 /** The engine clock, as shown in the replay bar. */

@@ -22,6 +22,7 @@ import type {
 } from "./contract";
 import { containedFailures, healthGraph } from "./health";
 import type { TransitNetwork } from "./network";
+import { stationNameResolver } from "./station-names";
 import { subwayGraph } from "./subway";
 
 export interface DashboardSeries {
@@ -57,9 +58,12 @@ export function dashboardGraph(
   const health = contain("feeds.health", () =>
     healthGraph({ events: feeds.health, clock, staleAfterMs: opts.staleAfterMs ?? 5 * MINUTE }),
   );
-  const alerts = contain("alerts", () => alertsGraph({ alerts: feeds.alerts, outages: feeds.outages, clock }), {
-    onError: "continue",
-  });
+  const stationsByName = stationNameResolver(network.stations.values());
+  const alerts = contain(
+    "alerts",
+    () => alertsGraph({ alerts: feeds.alerts, outages: feeds.outages, clock, stationsByName }),
+    { onError: "continue" },
+  );
   const staleRoutes = node({
     name: "stale_routes",
     inputs: { stale: health.staleFeeds },
@@ -80,7 +84,12 @@ export function dashboardGraph(
   const bikes = contain(
     "bikes",
     () =>
-      bikesGraph({ info: feeds.stationInformation, status: feeds.stationStatus, regions: feeds.systemRegions, clock }),
+      bikesGraph({
+        info: feeds.stationInformation,
+        status: feeds.stationStatus,
+        regions: feeds.systemRegions,
+        clock,
+      }),
     { onError: "continue" },
   );
   const failures = containedFailures(engineErrors());

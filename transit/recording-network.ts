@@ -30,5 +30,10 @@ export async function loadRecordingNetwork(
   const gtfs = await loadStaticGtfs(gtfsPath);
   if (!gtfs.ok) throw gtfs.error;
   const serviceDate = serviceDateOf(info.start);
-  return { network: buildTransitNetwork(gtfs.value, serviceDate), start: info.start, end: info.end, serviceDate };
+  return {
+    network: buildTransitNetwork(gtfs.value, serviceDate),
+    start: info.start,
+    end: info.end,
+    serviceDate,
+  };
 }

@@ -10,7 +10,12 @@ const good = (sec: number) =>
   encodeSubwayFeedMessage(syntheticSubwayFeedObject({ timestamp: sec, trips: 3, stopsPerTrip: 4 }));
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function payload(i: number, feed: string, body: Uint8Array, status = 200): readonly [number, RecordedPayload] {
+function payload(
+  i: number,
+  feed: string,
+  body: Uint8Array,
+  status = 200,
+): readonly [number, RecordedPayload] {
   const t = T0 + i * 30_000;
   return [t, { feed, receivedAt: t, status, body }] as const;
 }
@@ -53,7 +58,17 @@ describe("decoding payloads in the graph", () => {
       const e = (h as { event: { type: string; error?: { kind: string } } }).event;
       return e.type === "error" ? e.error!.kind : e.type;
     });
-    expect(kinds).toEqual(["success", "parse", "parse", "parse", "empty", "parse", "stale", "invalid", "download"]);
+    expect(kinds).toEqual([
+      "success",
+      "parse",
+      "parse",
+      "parse",
+      "empty",
+      "parse",
+      "stale",
+      "invalid",
+      "download",
+    ]);
     // every later tick still sees the first (good) snapshot's time
     expect(new Set(r.outputs.lastGood.map(([, v]) => v))).toEqual(new Set([T0]));
     const htmlError = (r.outputs.health[3][1] as { event: { error: Error } }).event.error;

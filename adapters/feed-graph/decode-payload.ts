@@ -36,11 +36,7 @@ export interface FailedPollBody {
   message: string;
 }
 
-export function failedPollPayload(
-  feed: string,
-  receivedAt: number,
-  error: FeedError,
-): RecordedPayload {
+export function failedPollPayload(feed: string, receivedAt: number, error: FeedError): RecordedPayload {
   const body: FailedPollBody = { kind: error.kind, message: error.message };
   return {
     feed,
@@ -116,6 +112,11 @@ export function decodePayload(p: RecordedPayload, now: number): DecodeOutcome {
   if (!r.ok) return { decoded: { kind: "ignored" }, health: { type: "error", error: r.error } };
   return {
     decoded: r.value,
-    health: { type: "success", bytes: p.body.byteLength, latencyMs: 0, dataTimestamp: dataTimestamp(r.value) },
+    health: {
+      type: "success",
+      bytes: p.body.byteLength,
+      latencyMs: 0,
+      dataTimestamp: dataTimestamp(r.value),
+    },
   };
 }

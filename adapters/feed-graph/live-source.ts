@@ -50,9 +50,13 @@ const payloadKey = (p: RecordedPayload) =>
  */
 export function liveFeeds(opts: LiveFeedsOptions = {}): LiveFeeds {
   const input = opts.warmUp
-    ? replayThenLive<RecordedPayload>("payloads", recordedEvents(opts.warmUp.dir, { from: opts.warmUp.from }), {
-        key: payloadKey,
-      })
+    ? replayThenLive<RecordedPayload>(
+        "payloads",
+        recordedEvents(opts.warmUp.dir, { from: opts.warmUp.from }),
+        {
+          key: payloadKey,
+        },
+      )
     : pushInput<RecordedPayload>("payloads");
   const bases = opts.bases ?? DEFAULT_BASE_URLS;
   const pollers = (opts.feeds ?? LIVE_FEEDS).map((feed) => {

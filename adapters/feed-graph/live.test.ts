@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine, output, run } from "../../engine";
 import { feedUrl } from "../feeds";
 import { encodeSubwayFeedMessage } from "../gtfsrt/schema";
-import { readRecording, RecordingWriter } from "../recording";
+import { RecordingWriter, readRecording } from "../recording";
 import { syntheticSubwayFeedObject } from "../subway/synthetic-feed";
 import { type DecodedFeeds, decodeFeeds, liveFeeds, recordPayloads, replayPayloads } from "./index";
 
@@ -83,8 +83,12 @@ describe("live feeds: pollers into the graph, recorded, and replayed identically
     await live!.stop();
     writer.close();
 
-    const health = liveRun.outputs.health.map(([, v]) => v as { feed: string; event: { type: string; error?: { kind: string } } });
-    const g = health.filter((h) => h.feed === "subway-g").map((h) => (h.event.type === "error" ? h.event.error!.kind : h.event.type));
+    const health = liveRun.outputs.health.map(
+      ([, v]) => v as { feed: string; event: { type: string; error?: { kind: string } } },
+    );
+    const g = health
+      .filter((h) => h.feed === "subway-g")
+      .map((h) => (h.event.type === "error" ? h.event.error!.kind : h.event.type));
     // 500, 500, then an HTML page (its repeat is skipped as a duplicate by the poller), then good data
     expect(g.slice(0, 4)).toEqual(["download", "download", "parse", "success"]);
     expect(g.slice(4).every((k) => k === "success")).toBe(true);

@@ -10,7 +10,10 @@ export interface ReplayOptions {
 }
 
 /** Frames of a recording as [engine time, payload]: each payload ticks at the time it was received. */
-export function* recordedEvents(dir: string, opts: ReplayOptions = {}): Generator<readonly [number, RecordedFrame]> {
+export function* recordedEvents(
+  dir: string,
+  opts: ReplayOptions = {},
+): Generator<readonly [number, RecordedFrame]> {
   for (const f of readRecording(dir, opts)) yield [f.receivedAt, f] as const;
 }
 

@@ -247,7 +247,9 @@ export function log<T>(
   sinkNode({
     name: `log:${label}`,
     inputs: { x },
-    onTick: ({ inputs }) => logFn(rt.clock.now, label, inputs.x.value),
+    onTick: ({ inputs }) => {
+      logFn(rt.clock.now, label, inputs.x.value);
+    },
   });
 }
 

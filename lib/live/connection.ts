@@ -5,7 +5,14 @@
  * gets fresh snapshots. The browser never polls: everything arrives here.
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServer, DeltaMsg, Hello, ServerToClient, SnapshotMsg } from "../../server/protocol";
+import type {
+  ClientToServer,
+  DeltaMsg,
+  Hello,
+  ReplayAck,
+  ServerToClient,
+  SnapshotMsg,
+} from "../../server/protocol";
 import { applyDelta, applySnapshot, type TopicState } from "./reduce";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
@@ -20,6 +27,8 @@ export interface ConnectionInfo {
   attempts: number;
   /** Set when the server refused something (e.g. a bad admin token). */
   lastRefusal: string | null;
+  /** ETag of /api/network the server has now (hello, then `network` events). */
+  networkEtag: string | null;
 }
 
 export interface ConnectionOptions {
@@ -53,6 +62,7 @@ export class LiveConnection {
     lostAt: 0,
     attempts: 0,
     lastRefusal: null,
+    networkEtag: null,
   };
 
   constructor(private readonly opts: ConnectionOptions = {}) {}
@@ -79,7 +89,8 @@ export class LiveConnection {
     socket.on("disconnect", () => this.setInfo({ state: "reconnecting", lostAt: Date.now() }));
     socket.on("connect_error", () =>
       this.setInfo({
-        state: this.info.state === "connecting" && this.info.lastMessageAt === 0 ? "connecting" : "reconnecting",
+        state:
+          this.info.state === "connecting" && this.info.lastMessageAt === 0 ? "connecting" : "reconnecting",
         lostAt: this.info.lostAt || Date.now(),
         attempts: this.info.attempts + 1,
       }),
@@ -87,8 +98,9 @@ export class LiveConnection {
     socket.on("hello", (hello) => {
       if (this.firstBuildId === null) this.firstBuildId = hello.buildId;
       else if (hello.buildId !== this.firstBuildId) this.opts.onNewBuild?.(hello.buildId);
-      this.setInfo({ hello });
+      this.setInfo({ hello, networkEtag: hello.networkEtag ?? null });
     });
+    socket.on("network", (msg) => this.setInfo({ networkEtag: msg.etag }));
     socket.on("snapshot", (msg) => this.onSnapshot(msg));
     socket.on("delta", (msg) => this.onDelta(msg));
     socket.on("refused", (msg) => this.setInfo({ lastRefusal: `${msg.event}: ${msg.reason}` }));
@@ -97,7 +109,13 @@ export class LiveConnection {
 
   getInfo = (): ConnectionInfo => this.info;
 
-  getTopic = <T>(topic: string): TopicState<T> | undefined => this.topics.get(topic) as TopicState<T> | undefined;
+  getTopic = <T>(topic: string): TopicState<T> | undefined =>
+    this.topics.get(topic) as TopicState<T> | undefined;
+
+  /** Every topic held now whose name starts with `prefix` (exports read what is on screen). */
+  topicsStartingWith(prefix: string): TopicState[] {
+    return [...this.topics.values()].filter((t) => t.topic.startsWith(prefix));
+  }
 
   onInfo(listener: Listener): () => void {
     this.infoListeners.add(listener);
@@ -134,15 +152,17 @@ export class LiveConnection {
 
   /** Sends a replay control; resolves with the server's answer. */
   replay(token: string, action: "play" | "pause" | "speed" | "seek", value?: number) {
-    return new Promise<{ ok: boolean; error?: string }>((resolve) => {
+    return new Promise<ReplayAck>((resolve) => {
       if (!this.socket?.connected) {
         resolve({ ok: false, error: "not connected" });
         return;
       }
       const msg = value === undefined ? { token, action } : { token, action, value };
-      this.socket.timeout(5000).emit("replay", msg, (err: Error | null, r?: { ok: boolean; error?: string }) =>
-        resolve(err ? { ok: false, error: "no answer from the server" } : (r ?? { ok: false })),
-      );
+      this.socket
+        .timeout(5000)
+        .emit("replay", msg, (err: Error | null, r: ReplayAck) =>
+          resolve(err ? { ok: false, error: "no answer from the server" } : r),
+        );
     });
   }
 

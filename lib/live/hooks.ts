@@ -1,6 +1,6 @@
 "use client";
 /** React bindings of the shared live connection. */
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from "react";
 import type { ClockView } from "../../transit/contract";
 import { type ConnectionInfo, connection } from "./connection";
 import type { TopicState } from "./reduce";
@@ -17,6 +17,34 @@ export function useTopic<T>(topic: string | null): TopicState<T> | undefined {
   return useSyncExternalStore(subscribe, get, () => undefined);
 }
 
+/**
+ * A topic that re-renders its component at most every `minMs` (charts: a
+ * redraw costs far more than a message, and a day's curve needs no 4 Hz).
+ */
+export function useTopicThrottled<T>(topic: string | null, minMs: number): TopicState<T> | undefined {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!topic) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fire = () => {
+      timer = undefined;
+      last = Date.now();
+      redraw();
+    };
+    const unsubscribe = connection().subscribe(topic, () => {
+      const wait = last + minMs - Date.now();
+      if (wait <= 0) fire();
+      else timer ??= setTimeout(fire, wait);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [topic, minMs]);
+  return topic && typeof window !== "undefined" ? connection().getTopic<T>(topic) : undefined;
+}
+
 const SERVER_INFO: ConnectionInfo = {
   state: "connecting",
   hello: null,
@@ -24,6 +52,7 @@ const SERVER_INFO: ConnectionInfo = {
   lostAt: 0,
   attempts: 0,
   lastRefusal: null,
+  networkEtag: null,
 };
 
 export function useConnectionInfo(): ConnectionInfo {
@@ -56,6 +85,23 @@ export function engineTimeAt(clock: TopicState<ClockView> | undefined, wallNow: 
   const elapsed = Math.max(0, wallNow - clock.receivedAt);
   // Do not run ahead more than a minute of wall time past the last message.
   return c.t + Math.min(elapsed, 60_000) * c.speed;
+}
+
+/**
+ * The engine time of a topic's data now: its message time carried forward by
+ * the wall time since it arrived, at the clock's speed. Countdowns and train
+ * motion use this rather than the clock, so they stay consistent with the
+ * data they show even when the engine's outputs lag its clock.
+ */
+export function dataTimeAt(
+  topic: { t: number; receivedAt: number } | undefined,
+  clock: TopicState<ClockView> | undefined,
+  wallNow: number,
+): number | null {
+  if (!topic || topic.t <= 0) return engineTimeAt(clock, wallNow);
+  const c = clock?.data;
+  const speed = c ? (c.playing ? c.speed : 0) : 1;
+  return topic.t + Math.min(Math.max(0, wallNow - topic.receivedAt), 60_000) * speed;
 }
 
 export function useClock(): TopicState<ClockView> | undefined {

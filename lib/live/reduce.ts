@@ -27,7 +27,9 @@ export interface KeyedDelta<T> {
   remove?: string[];
 }
 
-export type ReduceResult<T> = { kind: "ok"; state: TopicState<T> } | { kind: "gap"; expected: number; got: number };
+export type ReduceResult<T> =
+  | { kind: "ok"; state: TopicState<T> }
+  | { kind: "gap"; expected: number; got: number };
 
 /** The field that identifies an item of a keyed topic. */
 export function keyOf(topic: string, item: unknown): string | null {

@@ -3,7 +3,6 @@
  * speed, play state or range changes, and otherwise about once per wall
  * second: between messages the client advances t by speed x elapsed time.
  */
-import type { ValueData } from "../protocol";
 import type { ClockView } from "../../transit/contract";
 import type { Advance, Topic } from "./topic";
 
@@ -22,8 +21,8 @@ export class ClockTopic implements Topic {
     return null;
   }
 
-  snapshot(): ValueData<ClockView> {
-    return { value: this.sent };
+  snapshot(): ClockView | null {
+    return this.sent;
   }
 
   rebase(): void {
@@ -46,6 +45,6 @@ export class ClockTopic implements Topic {
     if (!changed) return null;
     this.sent = c;
     this.sentAt = Date.now();
-    return { kind: "delta", data: { value: c } satisfies ValueData<ClockView> };
+    return { kind: "delta", data: c };
   }
 }

@@ -1,21 +1,23 @@
 /**
- * graph: the engine's wired graph (snapshot) and its live tick counts
- * (deltas, at most once per second). When nodes come or go (dynamic
- * sub-graphs) the hub sends a new snapshot instead.
+ * graph: the engine's wired graph with its live tick counts, whole, at most
+ * once per second and only when a count moved (a value topic: the browser's
+ * graph view redraws from it).
  */
 import type { GraphJson } from "../../engine";
-import type { GraphTicks } from "../protocol";
 import type { Advance, Topic } from "./topic";
 
-const EMPTY: GraphJson = { nodes: [], sources: [], edges: [] };
-
-function shapeOf(g: GraphJson): string {
-  return `${g.nodes.length}/${g.sources.length}/${g.edges.length}/${g.nodes[g.nodes.length - 1]?.id ?? -1}`;
+function countsOf(g: GraphJson | null): string {
+  if (!g) return "";
+  let s = `${g.nodes.length}/${g.edges.length}:`;
+  for (const n of g.nodes) s += `${n.id}.${n.ticks},`;
+  for (const x of g.sources) s += `${x.id}.${x.ticks},`;
+  return s;
 }
 
 export class GraphTopic implements Topic {
   readonly name = "graph";
-  private sent: GraphJson = EMPTY;
+  private sent: GraphJson | null = null;
+  private sentCounts = "";
   private sentAt = 0;
   private baseT = 0;
 
@@ -33,35 +35,26 @@ export class GraphTopic implements Topic {
     return null;
   }
 
-  snapshot(): GraphJson {
+  snapshot(): GraphJson | null {
     return this.sent;
   }
 
   rebase(): void {
-    this.sent = this.read() ?? EMPTY;
+    this.sent = this.read();
+    this.sentCounts = countsOf(this.sent);
     this.sentAt = Date.now();
     this.baseT = this.now();
   }
 
   advance(): Advance {
     if (Date.now() - this.sentAt < this.minIntervalMs) return null;
-    const g = this.read() ?? EMPTY;
-    const prev = this.sent;
+    const g = this.read();
+    const counts = countsOf(g);
     this.sentAt = Date.now();
-    this.baseT = this.now();
-    if (shapeOf(g) !== shapeOf(prev)) {
-      this.sent = g;
-      return { kind: "snapshot" };
-    }
-    const ticks: GraphTicks = { nodes: [], sources: [] };
-    g.nodes.forEach((n, i) => {
-      if (n.ticks !== prev.nodes[i].ticks) ticks.nodes.push([n.id, n.ticks]);
-    });
-    g.sources.forEach((s, i) => {
-      if (s.ticks !== prev.sources[i].ticks) ticks.sources.push([s.id, s.ticks]);
-    });
+    if (counts === this.sentCounts) return null;
     this.sent = g;
-    if (ticks.nodes.length + ticks.sources.length === 0) return null;
-    return { kind: "delta", data: ticks };
+    this.sentCounts = counts;
+    this.baseT = this.now();
+    return { kind: "delta", data: g };
   }
 }

@@ -1,11 +1,12 @@
 /**
  * Keyed topics (status, trains, bikes, alerts, outages, health): the
- * baseline is a map key -> item; a delta lists new or replaced items, field
- * patches and removed keys. One KeyedView per slot compacts the engine's
+ * baseline is a map key -> item; a delta lists new or changed items (whole)
+ * and removed keys. One KeyedView per slot compacts the engine's
  * values once per change, shared by every topic of that family.
  */
-import type { KeyedDelta, KeyedSnapshot } from "../protocol";
+
 import type { Slot } from "../live-state";
+import type { KeyedDelta } from "../protocol";
 import { type Advance, sameJson, type Topic } from "./topic";
 
 export interface Entry<R, T> {
@@ -44,18 +45,17 @@ export class KeyedView<R, T extends object> {
   }
 }
 
-/** The fields of `next` that differ from `prev` (with the key field), null if none, "replace" if a field went away. */
-export function patchOf<T extends object>(prev: T, next: T, keyField: string): Partial<T> | null | "replace" {
+/**
+ * Has an item changed? Shallow, by field (small nested values by JSON);
+ * `ignore` names fields that move on every computation (asOf) and are not
+ * news by themselves: an item whose only change is there is not re-sent.
+ */
+export function itemChanged<T extends object>(prev: T, next: T, ignore: readonly string[] = []): boolean {
   const a = prev as Record<string, unknown>;
   const b = next as Record<string, unknown>;
-  for (const k in a) if (a[k] !== undefined && b[k] === undefined) return "replace";
-  let patch: Record<string, unknown> | null = null;
-  for (const k in b) {
-    if (sameJson(a[k], b[k])) continue;
-    if (!patch) patch = { [keyField]: b[keyField] };
-    patch[k] = b[k];
-  }
-  return patch as Partial<T> | null;
+  for (const k in a) if (!(k in b)) return true;
+  for (const k in b) if (!ignore.includes(k) && !sameJson(a[k], b[k])) return true;
+  return false;
 }
 
 export class KeyedTopic<R, T extends object> implements Topic {
@@ -66,8 +66,8 @@ export class KeyedTopic<R, T extends object> implements Topic {
   constructor(
     readonly name: string,
     private readonly view: KeyedView<R, T>,
-    private readonly keyField: string,
     private readonly filter: ((raw: R) => boolean) | null = null,
+    private readonly ignore: readonly string[] = [],
   ) {}
 
   t(): number {
@@ -78,8 +78,8 @@ export class KeyedTopic<R, T extends object> implements Topic {
     return this.view.slot.pendingSince;
   }
 
-  snapshot(): KeyedSnapshot<T> {
-    return { items: [...this.sent.values()] };
+  snapshot(): T[] {
+    return [...this.sent.values()];
   }
 
   private current(): Map<string, T> {
@@ -98,27 +98,20 @@ export class KeyedTopic<R, T extends object> implements Topic {
     if (this.sentVersion === this.view.slot.version) return null;
     const cur = this.current();
     const upsert: T[] = [];
-    const patch: Array<Partial<T>> = [];
     const remove: string[] = [];
     for (const [k, item] of cur) {
       const prev = this.sent.get(k);
       if (prev === item) continue;
-      if (!prev) {
-        upsert.push(item);
-        continue;
-      }
-      const p = patchOf(prev, item, this.keyField);
-      if (p === "replace") upsert.push(item);
-      else if (p) patch.push(p);
+      if (!prev || itemChanged(prev, item, this.ignore)) upsert.push(item);
+      else cur.set(k, prev); // unchanged but for ignored fields: the client has prev
     }
     for (const k of this.sent.keys()) if (!cur.has(k)) remove.push(k);
     this.sent = cur;
     this.sentVersion = this.view.slot.version;
     this.baseT = this.view.slot.t;
-    if (upsert.length + patch.length + remove.length === 0) return null;
+    if (upsert.length + remove.length === 0) return null;
     const data: KeyedDelta<T> = {};
     if (upsert.length) data.upsert = upsert;
-    if (patch.length) data.patch = patch;
     if (remove.length) data.remove = remove;
     return { kind: "delta", data };
   }

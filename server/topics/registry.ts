@@ -4,7 +4,6 @@
  */
 import type { FeedHealth } from "../../adapters/health/health";
 import type { GraphJson } from "../../engine";
-import { METRIC_NAMES } from "../../transit/contract";
 import type {
   AlertView,
   BikeStationView,
@@ -15,9 +14,10 @@ import type {
   StationArrivals,
   TrainView,
 } from "../../transit/contract";
+import { METRIC_NAMES } from "../../transit/contract";
 import { distanceM } from "../../transit/network/geometry";
 import type { LiveState, Slot } from "../live-state";
-import { type BikeStationLive, TOPIC_KEYS } from "../protocol";
+import type { BikeStationLive } from "../protocol";
 import { ClockTopic } from "./clock";
 import { bikeLive, compactTrain, identity } from "./compact";
 import { GraphTopic } from "./graph";
@@ -76,25 +76,29 @@ export class TopicRegistry {
   create(topic: string): Topic {
     const v = this.views;
     const s = this.state;
-    if (topic === "status") return new KeyedTopic(topic, v.status, TOPIC_KEYS.status);
-    if (topic === "trains") return new KeyedTopic(topic, v.trains, TOPIC_KEYS.trains);
+    if (topic === "status") return new KeyedTopic(topic, v.status, null, ["asOf"]);
+    if (topic === "trains") return new KeyedTopic(topic, v.trains);
     if (topic.startsWith("trains:")) {
       const route = topic.slice("trains:".length);
-      return new KeyedTopic(topic, v.trains, TOPIC_KEYS.trains, (t) => t.route === route);
+      return new KeyedTopic(topic, v.trains, (t) => t.route === route);
     }
-    if (topic === "bikes") return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes);
+    if (topic === "bikes") return new KeyedTopic(topic, v.bikes);
     if (topic.startsWith("bikes:region:")) {
       const region = topic.slice("bikes:region:".length);
-      return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes, (b) => b.regionId === region);
+      return new KeyedTopic(topic, v.bikes, (b) => b.regionId === region);
     }
     if (topic.startsWith("bikes:near:")) {
       const [lat, lon, r] = topic.slice("bikes:near:".length).split(",").map(Number);
-      return new KeyedTopic(topic, v.bikes, TOPIC_KEYS.bikes, (b) => distanceM(lat, lon, b.lat, b.lon) <= r);
+      return new KeyedTopic(topic, v.bikes, (b) => distanceM(lat, lon, b.lat, b.lon) <= r);
     }
-    if (topic === "alerts") return new KeyedTopic(topic, v.alerts, TOPIC_KEYS.alerts);
-    if (topic === "outages") return new KeyedTopic(topic, v.outages, TOPIC_KEYS.outages);
-    if (topic === "health") return new KeyedTopic(topic, v.health, TOPIC_KEYS.health);
-    if (topic === "bike-totals") return new ValueTopic<BikeTotals>(topic, slotSource(s.bikeTotals, (x) => x));
+    if (topic === "alerts") return new KeyedTopic(topic, v.alerts);
+    if (topic === "outages") return new KeyedTopic(topic, v.outages);
+    if (topic === "health") return new KeyedTopic(topic, v.health);
+    if (topic === "bike-totals")
+      return new ValueTopic<BikeTotals>(
+        topic,
+        slotSource(s.bikeTotals, (x) => x),
+      );
     if (topic.startsWith("arrivals:")) {
       const station = topic.slice("arrivals:".length);
       return new ValueTopic<StationArrivals>(
@@ -103,7 +107,11 @@ export class TopicRegistry {
       );
     }
     if (topic === "clock") return new ClockTopic(() => this.engine.clock());
-    if (topic === "graph") return new GraphTopic(() => this.engine.graph(), () => this.engine.engineTime());
+    if (topic === "graph")
+      return new GraphTopic(
+        () => this.engine.graph(),
+        () => this.engine.engineTime(),
+      );
     if (topic.startsWith("charts:")) return new SeriesTopic(topic, s.series, s.metricsSlot);
     throw new Error(`no such topic '${topic}'`);
   }
@@ -117,4 +125,3 @@ function slotSource<S, T>(slot: Slot<S>, pick: (v: S) => T | null) {
     pendingSince: () => slot.pendingSince,
   };
 }
-

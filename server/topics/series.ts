@@ -3,9 +3,10 @@
  * "n points sent" per column; a delta carries the points appended since, so a
  * client never gets a point twice or misses one while its seq is unbroken.
  */
-import type { SeriesColumn, SeriesData } from "../protocol";
+
 import type { Slot } from "../live-state";
-import { type Column, columnEnd, type SeriesStore, slicePoints } from "../series-store";
+import type { SeriesPoint } from "../protocol";
+import { type Column, columnEnd, type SeriesStore } from "../series-store";
 import type { Advance, Topic } from "./topic";
 
 /** "charts:subway.delay_mean_15m@route=A,direction=N" -> metric and key selector. */
@@ -20,6 +21,15 @@ export function parseChartTopic(topic: string): { metric: string; selector: Reco
   }
   return { metric: body.slice(0, at), selector };
 }
+
+/** Points [from, to) (absolute indices) of a column, as SeriesPoints. */
+function pushPoints(out: SeriesPoint[], c: Column, from: number, to: number): void {
+  for (let i = Math.max(from, c.base); i < to; i++)
+    out.push({ t: c.t[i - c.base], key: c.key, value: c.v[i - c.base] });
+}
+
+/** Time order across keys (stable: keys keep their order within one time). */
+const byTime = (ps: SeriesPoint[]) => ps.sort((a, b) => a.t - b.t);
 
 export class SeriesTopic implements Topic {
   private sent = new Map<string, number>();
@@ -50,14 +60,13 @@ export class SeriesTopic implements Topic {
     return this.store.columns(this.metric, this.selector);
   }
 
-  snapshot(): SeriesData {
-    const series: SeriesColumn[] = [];
+  snapshot(): SeriesPoint[] {
+    const out: SeriesPoint[] = [];
     for (const c of this.cols()) {
       const end = this.sent.get(c.keyId);
-      if (end === undefined) continue;
-      series.push({ key: c.key, ...slicePoints(c, c.base, end) });
+      if (end !== undefined) pushPoints(out, c, c.base, end);
     }
-    return { metric: this.metric, series };
+    return byTime(out);
   }
 
   rebase(): void {
@@ -70,15 +79,15 @@ export class SeriesTopic implements Topic {
     if (this.sentVersion === this.store.version) return null;
     this.sentVersion = this.store.version;
     this.baseT = this.slot.t;
-    const series: SeriesColumn[] = [];
+    const out: SeriesPoint[] = [];
     for (const c of this.cols()) {
       const from = this.sent.get(c.keyId) ?? c.base;
       const end = columnEnd(c);
       if (end <= from) continue;
-      series.push({ key: c.key, ...slicePoints(c, from, end) });
+      pushPoints(out, c, from, end);
       this.sent.set(c.keyId, end);
     }
-    if (series.length === 0) return null;
-    return { kind: "delta", data: { metric: this.metric, series } satisfies SeriesData };
+    if (out.length === 0) return null;
+    return { kind: "delta", data: byTime(out) };
   }
 }

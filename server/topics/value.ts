@@ -1,5 +1,4 @@
 /** Value topics (arrivals:<station>, bike-totals): the whole value when it changed. */
-import type { ValueData } from "../protocol";
 import { type Advance, sameJson, type Topic } from "./topic";
 
 export interface ValueSource<T> {
@@ -27,8 +26,8 @@ export class ValueTopic<T> implements Topic {
     return this.src.pendingSince();
   }
 
-  snapshot(): ValueData<T> {
-    return { value: this.sent };
+  snapshot(): T | null {
+    return this.sent;
   }
 
   rebase(): void {
@@ -44,6 +43,6 @@ export class ValueTopic<T> implements Topic {
     this.baseT = this.src.t();
     if (sameJson(v, this.sent)) return null;
     this.sent = v;
-    return { kind: "delta", data: { value: v } satisfies ValueData<T> };
+    return { kind: "delta", data: v };
   }
 }

@@ -26,7 +26,9 @@ function buildStations(gtfs: StaticGtfs, tables: ScheduleTables): Map<string, Ne
       }
   const out = new Map<string, NetworkStation>();
   for (const s of [...gtfs.stations.values()].sort(byId)) {
-    const routes = served.has(s.id) ? [...served.get(s.id)!].sort() : [...(s.mta?.daytimeRoutes ?? [])].sort();
+    const routes = served.has(s.id)
+      ? [...served.get(s.id)!].sort()
+      : [...(s.mta?.daytimeRoutes ?? [])].sort();
     out.set(s.id, { id: s.id, name: s.name, lat: s.lat, lon: s.lon, routes, ada: s.mta?.ada ?? null });
   }
   return out;
@@ -47,7 +49,11 @@ function buildRoutes(gtfs: StaticGtfs): Map<string, NetworkRoute> {
   return out;
 }
 
-function buildScheduledTrips(trips: readonly DayTrip[], patternOfTrip: string[], originMs: number): ScheduledTrip[] {
+function buildScheduledTrips(
+  trips: readonly DayTrip[],
+  patternOfTrip: string[],
+  originMs: number,
+): ScheduledTrip[] {
   const out: ScheduledTrip[] = [];
   trips.forEach((t, i) => {
     const times = Float64Array.from(t.secs, (s) => originMs + s * 1000);

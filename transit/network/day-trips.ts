@@ -17,7 +17,7 @@ export interface DayTrip {
 }
 
 /** "101N" -> N when the platform id carries it; else GTFS direction_id (the MTA numbers north 0). */
-function directionOf(gtfs: StaticGtfs, trip: Trip, stopTimes: StopTime[]): Direction {
+function directionOf(trip: Trip, stopTimes: StopTime[]): Direction {
   const last = stopTimes[0]?.stopId.slice(-1);
   if (last === "N" || last === "S") return last;
   return trip.directionId === 1 ? "S" : "N";
@@ -36,7 +36,9 @@ function parentOf(gtfs: StaticGtfs, stopId: string): string {
  * interpolated between their neighbours; null when fewer than two stops have a time.
  */
 function timesOf(stopTimes: StopTime[]): number[] | null {
-  const raw = stopTimes.map((st, i) => (i === 0 ? (st.departure ?? st.arrival) : (st.arrival ?? st.departure)));
+  const raw = stopTimes.map((st, i) =>
+    i === 0 ? (st.departure ?? st.arrival) : (st.arrival ?? st.departure),
+  );
   const known = raw.flatMap((t, i) => (t === undefined ? [] : [i]));
   if (known.length < 2) return null;
   const out = new Array<number>(raw.length);
@@ -67,7 +69,7 @@ export function readDayTrips(gtfs: StaticGtfs, serviceDate: string): DayTrip[] {
       times.push(secs[i]);
     }
     if (stations.length < 2) continue;
-    out.push({ trip, route: trip.routeId, direction: directionOf(gtfs, trip, sts), stations, secs: times });
+    out.push({ trip, route: trip.routeId, direction: directionOf(trip, sts), stations, secs: times });
   }
   return out;
 }

@@ -60,7 +60,11 @@ export function pointAlong(p: Polyline, fraction: number): PointOnLine {
   const lon0 = p[2 * i - 1];
   const lat1 = p[2 * i];
   const lon1 = p[2 * i + 1];
-  return { lat: lat0 + (lat1 - lat0) * t, lon: lon0 + (lon1 - lon0) * t, bearing: bearingDeg(lat0, lon0, lat1, lon1) };
+  return {
+    lat: lat0 + (lat1 - lat0) * t,
+    lon: lon0 + (lon1 - lon0) * t,
+    bearing: bearingDeg(lat0, lon0, lat1, lon1),
+  };
 }
 
 /**

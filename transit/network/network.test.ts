@@ -8,8 +8,14 @@ import { loadTinyGtfs, type TinyGtfsSpec } from "./testing";
 const MIN = 60;
 const H8 = 8 * 3600;
 // A1 (north) .. A5 (south), 0.01 degree of latitude apart (~1.1 km).
-const stations = [1, 2, 3, 4, 5].map((i) => ({ id: `A${i}`, name: `${i} Av`, lat: 40.8 - i * 0.01, lon: -73.9 }));
-const south = (start: number, n = 5) => stations.slice(0, n).map((s, i) => [s.id, start + i * 2 * MIN] as [string, number]);
+const stations = [1, 2, 3, 4, 5].map((i) => ({
+  id: `A${i}`,
+  name: `${i} Av`,
+  lat: 40.8 - i * 0.01,
+  lon: -73.9,
+}));
+const south = (start: number, n = 5) =>
+  stations.slice(0, n).map((s, i) => [s.id, start + i * 2 * MIN] as [string, number]);
 const north = (start: number) =>
   [...stations].reverse().map((s, i) => [s.id, start + i * 3 * MIN] as [string, number]);
 

@@ -65,7 +65,8 @@ export class TransitNetwork {
       const prev = new Map<string, string>();
       for (const p of list) {
         this.patternById.set(p.id, p);
-        for (let i = 1; i < p.stations.length; i++) if (!prev.has(p.stations[i])) prev.set(p.stations[i], p.stations[i - 1]);
+        for (let i = 1; i < p.stations.length; i++)
+          if (!prev.has(p.stations[i])) prev.set(p.stations[i], p.stations[i - 1]);
       }
       this.previous.set(line, prev);
     }
@@ -118,7 +119,8 @@ export class TransitNetwork {
     let bestN = 0;
     for (const p of this.patterns(route, direction)) {
       let n = 0;
-      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++) n += p.startsByHour[k];
+      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
+        n += p.startsByHour[k];
       if (n > bestN) {
         best = p;
         bestN = n;

@@ -54,7 +54,10 @@ interface PatternDraft {
   shapes: Map<string, number>;
 }
 
-function buildPatterns(trips: readonly DayTrip[]): { patterns: Map<string, StopPattern[]>; patternOfTrip: string[] } {
+function buildPatterns(trips: readonly DayTrip[]): {
+  patterns: Map<string, StopPattern[]>;
+  patternOfTrip: string[];
+} {
   const drafts = new Map<string, PatternDraft>();
   const draftOfTrip: PatternDraft[] = [];
   for (const t of trips) {
@@ -107,7 +110,8 @@ function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "station
   const arrivals = new Map<string, number[]>();
   for (const t of trips) {
     const line = lineKey(t.route, t.direction);
-    for (let i = 0; i < t.stations.length; i++) getOr(arrivals, `${line}|${t.stations[i]}`, () => []).push(t.secs[i]);
+    for (let i = 0; i < t.stations.length; i++)
+      getOr(arrivals, `${line}|${t.stations[i]}`, () => []).push(t.secs[i]);
   }
   const stationHeadway = new Map<string, Float64Array>();
   const lineSum = new Map<string, { sum: Float64Array; n: Int32Array; max: Float64Array }>();
@@ -148,7 +152,9 @@ function buildPairTimes(trips: readonly DayTrip[]): Map<string, number> {
   const runs = new Map<string, number[]>();
   for (const t of trips)
     for (let i = 1; i < t.stations.length; i++)
-      getOr(runs, pairKey(t.direction, t.stations[i - 1], t.stations[i]), () => []).push(t.secs[i] - t.secs[i - 1]);
+      getOr(runs, pairKey(t.direction, t.stations[i - 1], t.stations[i]), () => []).push(
+        t.secs[i] - t.secs[i - 1],
+      );
   const out = new Map<string, number>();
   for (const [k, v] of runs) out.set(k, median(v));
   return out;

@@ -28,7 +28,8 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
     formatters.set(timeZone, f);
   }
   const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(epochMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  for (const p of f.formatToParts(new Date(epochMs)))
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }

@@ -19,7 +19,10 @@ export function patternPolyline(
   return straightThrough(pattern.stations, stations);
 }
 
-export function straightThrough(ids: readonly string[], stations: ReadonlyMap<string, NetworkStation>): Polyline {
+export function straightThrough(
+  ids: readonly string[],
+  stations: ReadonlyMap<string, NetworkStation>,
+): Polyline {
   const pts: number[] = [];
   for (const id of ids) {
     const s = stations.get(id);
@@ -47,6 +50,9 @@ export function addSegments(
   for (let i = 1; i < ids.length; i++) {
     const key = `${ids[i - 1]}>${ids[i]}`;
     if (into.has(key)) continue;
-    into.set(key, at[i] > at[i - 1] ? slice(line, at[i - 1], at[i]) : straightThrough([ids[i - 1], ids[i]], stations));
+    into.set(
+      key,
+      at[i] > at[i - 1] ? slice(line, at[i - 1], at[i]) : straightThrough([ids[i - 1], ids[i]], stations),
+    );
   }
 }

@@ -4,6 +4,8 @@
 export function median(xs: ArrayLike<number>): number {
   const n = xs.length;
   if (n === 0) return Number.NaN;
+  if (n === 1) return xs[0];
+  if (n === 2) return (xs[0] + xs[1]) / 2;
   const s = Float64Array.from(xs).sort();
   return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }

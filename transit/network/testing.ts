@@ -58,12 +58,16 @@ export function tinyGtfsFiles(spec: TinyGtfsSpec): Record<string, string> {
     "stops.txt": stops.join("\n"),
     "routes.txt": [
       "route_id,agency_id,route_short_name,route_long_name,route_type,route_color,route_text_color",
-      ...spec.routes.map((r) => `${r.id},MTA NYCT,${r.id},${r.longName ?? `Line ${r.id}`},1,${r.color ?? ""},${r.textColor ?? ""}`),
+      ...spec.routes.map(
+        (r) =>
+          `${r.id},MTA NYCT,${r.id},${r.longName ?? `Line ${r.id}`},1,${r.color ?? ""},${r.textColor ?? ""}`,
+      ),
     ].join("\n"),
     "trips.txt": [
       "route_id,trip_id,service_id,trip_headsign,direction_id,shape_id",
       ...spec.trips.map(
-        (t) => `${t.route},${t.id},${t.service ?? "Weekday"},,${t.direction === "N" ? 0 : 1},${t.shapeId ?? ""}`,
+        (t) =>
+          `${t.route},${t.id},${t.service ?? "Weekday"},,${t.direction === "N" ? 0 : 1},${t.shapeId ?? ""}`,
       ),
     ].join("\n"),
     "stop_times.txt": [
@@ -80,7 +84,10 @@ export function tinyGtfsFiles(spec: TinyGtfsSpec): Record<string, string> {
   };
   if (spec.shapes) {
     const rows = ["shape_id,shape_pt_sequence,shape_pt_lat,shape_pt_lon"];
-    for (const [id, pts] of Object.entries(spec.shapes)) pts.forEach(([lat, lon], i) => rows.push(`${id},${i + 1},${lat},${lon}`));
+    for (const [id, pts] of Object.entries(spec.shapes))
+      pts.forEach(([lat, lon], i) => {
+        rows.push(`${id},${i + 1},${lat},${lon}`);
+      });
     files["shapes.txt"] = rows.join("\n");
   }
   return files;

@@ -18,7 +18,7 @@ function routeShapes(net: TransitNetwork, route: string): Array<Array<[number, n
     for (const p of net.patterns(route, dir)) {
       const fwd = p.stations.join(",");
       const back = [...p.stations].reverse().join(",");
-      const canonical = fwd < back ? fwd : back;
+      const [canonical] = [fwd, back].sort(); // strings: the one that sorts first
       const line = net.polylines.get(p.id);
       if (!line || line.length < 4) continue;
       const had = byRouting.get(canonical);

@@ -14,31 +14,39 @@ export interface LineCounts {
 }
 
 /** Every line of `routes` (both directions), keyed by lineKey, in route then direction order. */
-export function lineCounts(routes: readonly string[], statuses: readonly TripStatus[]): Map<string, LineCounts> {
+export function lineCounts(
+  routes: readonly string[],
+  statuses: readonly TripStatus[],
+): Map<string, LineCounts> {
   const out = new Map<string, LineCounts>();
-  const sums = new Map<string, number>();
-  for (const route of routes)
-    for (const direction of DIRECTIONS)
-      out.set(lineKey(route, direction), {
-        route,
-        direction,
-        running: 0,
-        delayed: 0,
-        stalled: 0,
-        meanDelaySec: Number.NaN,
-        maxDelaySec: Number.NaN,
-      });
+  const byRoute = new Map<string, { N: LineCounts; S: LineCounts; sum: { N: number; S: number } }>();
+  for (const route of routes) {
+    const make = (direction: "N" | "S"): LineCounts => ({
+      route,
+      direction,
+      running: 0,
+      delayed: 0,
+      stalled: 0,
+      meanDelaySec: Number.NaN,
+      maxDelaySec: Number.NaN,
+    });
+    const e = { N: make("N"), S: make("S"), sum: { N: 0, S: 0 } };
+    byRoute.set(route, e);
+    for (const d of DIRECTIONS) out.set(lineKey(route, d), e[d]);
+  }
   for (const s of statuses) {
     if (!s.trip.running) continue;
-    const key = lineKey(s.trip.route, s.trip.direction);
-    const c = out.get(key);
-    if (!c) continue;
+    const e = byRoute.get(s.trip.route);
+    if (!e) continue;
+    const d = s.trip.direction;
+    const c = e[d];
     c.running++;
     if (s.delayed) c.delayed++;
     if (s.stalled) c.stalled++;
-    sums.set(key, (sums.get(key) ?? 0) + s.delaySec);
+    e.sum[d] += s.delaySec;
     if (!(c.maxDelaySec >= s.delaySec)) c.maxDelaySec = s.delaySec;
   }
-  for (const [key, c] of out) if (c.running > 0) c.meanDelaySec = sums.get(key)! / c.running;
+  for (const e of byRoute.values())
+    for (const d of DIRECTIONS) if (e[d].running > 0) e[d].meanDelaySec = e.sum[d] / e[d].running;
   return out;
 }

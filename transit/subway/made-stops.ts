@@ -18,7 +18,11 @@ export interface Made {
  * the old list at all (a reroute) or nothing is listed any more (the trip
  * ended or left the feed), the old stops whose predicted time has passed.
  */
-export function stopsMade(before: readonly SubwayStop[], after: readonly SubwayStop[], snapshotTime: number): Made[] {
+export function stopsMade(
+  before: readonly SubwayStop[],
+  after: readonly SubwayStop[],
+  snapshotTime: number,
+): Made[] {
   if (before.length === 0) return [];
   let made: readonly SubwayStop[];
   const i = after.length > 0 ? before.findIndex((s) => s.stationId === after[0].stationId) : -1;

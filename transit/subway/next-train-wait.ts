@@ -5,7 +5,7 @@
  * not count (their countdown has stopped).
  */
 import { quantileSorted, type TransitNetwork } from "../network";
-import { DIRECTIONS, etaOf, type TripStatus } from "./types";
+import { DIRECTIONS, type Direction, etaOf, type TripStatus } from "./types";
 
 export interface WaitStats {
   mean: number;
@@ -15,29 +15,49 @@ export interface WaitStats {
   stations: number;
 }
 
+type Served = Record<Direction, ReadonlySet<string>>;
+
+/** Stations the route's active routings serve, per direction; cached per route and hour. */
+export class ServedStations {
+  private readonly cache = new Map<string, Served>();
+
+  constructor(private readonly net: TransitNetwork) {}
+
+  of(route: string, now: number): Served {
+    const key = `${route}|${this.net.hourAt(now)}`;
+    let served = this.cache.get(key);
+    if (!served) {
+      const set = (d: Direction) =>
+        new Set(this.net.activePatterns(route, d, now).flatMap((p) => p.stations));
+      served = { N: set("N"), S: set("S") };
+      this.cache.set(key, served);
+    }
+    return served;
+  }
+}
+
 export function nextTrainWaits(
   route: string,
   statuses: readonly TripStatus[],
   net: TransitNetwork,
   now: number,
+  served: Served = new ServedStations(net).of(route, now),
 ): WaitStats | undefined {
-  const served = new Set<string>();
-  for (const dir of DIRECTIONS)
-    for (const p of net.activePatterns(route, dir, now)) for (const s of p.stations) served.add(`${dir}|${s}`);
-  const best = new Map<string, number>();
+  const best = { N: new Map<string, number>(), S: new Map<string, number>() };
   for (const st of statuses) {
     const t = st.trip;
     if (t.route !== route || st.stalled || !t.running) continue;
+    const here = served[t.direction];
+    const mine = best[t.direction];
     for (const stop of t.stops) {
-      const key = `${t.direction}|${stop.stationId}`;
-      if (served.size > 0 && !served.has(key)) continue;
+      if (here.size > 0 && !here.has(stop.stationId)) continue;
       const wait = Math.max(0, etaOf(stop) - now) / 1000;
-      const had = best.get(key);
-      if (had === undefined || wait < had) best.set(key, wait);
+      const had = mine.get(stop.stationId);
+      if (had === undefined || wait < had) mine.set(stop.stationId, wait);
     }
   }
-  if (best.size === 0) return undefined;
-  const waits = Float64Array.from(best.values()).sort();
+  const waits = Float64Array.from(DIRECTIONS.flatMap((d) => [...best[d].values()])).sort();
+  if (waits.length === 0) return undefined;
   let sum = 0;
   for (const w of waits) sum += w;
   return {

@@ -22,22 +22,35 @@ export interface RuntimeResult {
   slowSection?: SlowSection;
 }
 
-/** The worst section of 3..7 consecutive stations at least SLOW_OVER_SEC over (earliest on ties). */
-export function worstSlowSection(stations: readonly string[], overSec: readonly number[]): SlowSection | undefined {
+/**
+ * The worst section of 3..7 consecutive stations at least SLOW_OVER_SEC over:
+ * the most seconds over, then the fewest stations, then the earliest.
+ */
+export function worstSlowSection(
+  stations: readonly string[],
+  overSec: readonly number[],
+): SlowSection | undefined {
   let best: SlowSection | undefined;
+  let bestPairs = 0;
   for (let i = 0; i < overSec.length; i++) {
     let sum = 0;
     for (let k = 1; k <= SLOW_SECTION_MAX_STATIONS - 1 && i + k - 1 < overSec.length; k++) {
       sum += overSec[i + k - 1];
-      if (k + 1 < SLOW_SECTION_MIN_STATIONS) continue; // a section spans k pairs, k + 1 stations
-      if (sum >= SLOW_OVER_SEC && (!best || sum > best.overSec))
+      if (k + 1 < SLOW_SECTION_MIN_STATIONS || sum < SLOW_OVER_SEC) continue; // k pairs span k + 1 stations
+      if (!best || sum > best.overSec || (sum === best.overSec && k < bestPairs)) {
         best = { from: stations[i], to: stations[i + k], overSec: sum };
+        bestPairs = k;
+      }
     }
   }
   return best;
 }
 
-export function patternRuntime(pattern: StopPattern, travel: TravelTimes, net: TransitNetwork): RuntimeResult | undefined {
+export function patternRuntime(
+  pattern: StopPattern,
+  travel: TravelTimes,
+  net: TransitNetwork,
+): RuntimeResult | undefined {
   const dir = pattern.direction;
   const stations = pattern.stations;
   const over: number[] = [];

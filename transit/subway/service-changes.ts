@@ -29,7 +29,10 @@ function positions(pattern: StopPattern): Map<string, number> {
 }
 
 /** How a list of upcoming stations relates to the scheduled routings; null when too short to tell. */
-export function classifyRouting(upcoming: readonly string[], patterns: readonly StopPattern[]): RoutingClass | null {
+export function classifyRouting(
+  upcoming: readonly string[],
+  patterns: readonly StopPattern[],
+): RoutingClass | null {
   if (upcoming.length < 2 || patterns.length === 0) return null;
   let truncated: RoutingClass | null = null;
   let runsLocal: RoutingClass | null = null;
@@ -45,7 +48,11 @@ export function classifyRouting(upcoming: readonly string[], patterns: readonly 
       const last = idx[idx.length - 1];
       if (contiguous && last === p.stations.length - 1) return { kind: "scheduled" };
       if (contiguous)
-        truncated ??= { kind: "truncated", endsAt: p.stations[last], insteadOf: p.stations[p.stations.length - 1] };
+        truncated ??= {
+          kind: "truncated",
+          endsAt: p.stations[last],
+          insteadOf: p.stations[p.stations.length - 1],
+        };
       else {
         const kept = new Set(upcoming);
         const skipped = p.stations.slice(idx[0], last + 1).filter((s) => !kept.has(s));
@@ -138,7 +145,11 @@ export function serviceChanges(
       if (g.trains >= Math.min(MIN_TRAINS_FOR_CHANGE, running[dir]))
         out.push({ kind: g.kind, direction: dir, description: describe(g, dir, name) });
     if (anyRunning && running[dir] === 0 && net.tripsScheduledInHour(route, dir, now) > 0)
-      out.push({ kind: "no_trains", direction: dir, description: describe({ kind: "no_trains", trains: 0, stations: [] }, dir, name) });
+      out.push({
+        kind: "no_trains",
+        direction: dir,
+        description: describe({ kind: "no_trains", trains: 0, stations: [] }, dir, name),
+      });
   }
   return out.sort(
     (a, b) =>

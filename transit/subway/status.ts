@@ -5,8 +5,8 @@
  * that holds, most important first.
  */
 import type { LineStatus, ServiceChange, StatusKind } from "../contract";
-import type { LineCounts } from "./line-counts";
 import type { HeadwaySummary } from "./headways";
+import type { LineCounts } from "./line-counts";
 import type { RuntimeResult } from "./runtime";
 import { DIRECTIONS, type Direction } from "./types";
 
@@ -36,11 +36,17 @@ export function lineStatus(f: LineFacts, name: (stationId: string) => string): L
   const dirs = DIRECTIONS.map((d) => [d, f[d]] as const);
   const running = f.N.counts.running + f.S.counts.running;
   const delayed = f.N.counts.delayed + f.S.counts.delayed;
-  const maxDelay = Math.max(0, ...dirs.map(([, x]) => (Number.isNaN(x.counts.maxDelaySec) ? 0 : x.counts.maxDelaySec)));
+  const maxDelay = Math.max(
+    0,
+    ...dirs.map(([, x]) => (Number.isNaN(x.counts.maxDelaySec) ? 0 : x.counts.maxDelaySec)),
+  );
   const scheduled = f.N.scheduledTrips + f.S.scheduledTrips;
 
   if (delayed > 0)
-    found.push(["Delays", [`${delayed} ${delayed === 1 ? "train" : "trains"} delayed (max ${minutes(maxDelay)} min)`]]);
+    found.push([
+      "Delays",
+      [`${delayed} ${delayed === 1 ? "train" : "trains"} delayed (max ${minutes(maxDelay)} min)`],
+    ]);
   if (f.changes.length > 0) found.push(["Service change", f.changes.map((c) => c.description)]);
   const slow = dirs.flatMap(([d, x]) => {
     const r = x.runtime;
@@ -55,11 +61,14 @@ export function lineStatus(f: LineFacts, name: (stationId: string) => string): L
   const gaps = dirs.flatMap(([d, x]) => {
     const g = x.headway?.recentLongGap;
     return g
-      ? [`${DIR_WORD[d]} gap of ${minutes(g.sec)} min at ${name(g.stationId)} (scheduled ${minutes(g.scheduledSec)} min)`]
+      ? [
+          `${DIR_WORD[d]} gap of ${minutes(g.sec)} min at ${name(g.stationId)} (scheduled ${minutes(g.scheduledSec)} min)`,
+        ]
       : [];
   });
   if (gaps.length > 0) found.push(["Long gaps", gaps]);
-  if (running === 0 && scheduled > 0) found.push(["No service", [`no trains running (${scheduled} scheduled this hour)`]]);
+  if (running === 0 && scheduled > 0)
+    found.push(["No service", [`no trains running (${scheduled} scheduled this hour)`]]);
   if (running > 0) found.push(["Good service", []]);
   else if (scheduled === 0) found.push(["Not scheduled", []]);
 

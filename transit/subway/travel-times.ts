@@ -19,6 +19,8 @@ export interface TypicalTravel {
 export class TravelTimes {
   private readonly runs = new Map<string, number[]>();
   private readonly predicted = new Map<string, number>();
+  /** Trimmed means, computed once per new run (typical() is asked per trip per cycle). */
+  private readonly observedMean = new Map<string, number>();
 
   constructor(private readonly network: TransitNetwork | null) {}
 
@@ -33,6 +35,7 @@ export class TravelTimes {
       if (!list) this.runs.set(key, (list = []));
       list.push(sec);
       if (list.length > TRAVEL_RUNS_KEPT) list.shift();
+      this.observedMean.delete(key);
     }
   }
 
@@ -57,8 +60,11 @@ export class TravelTimes {
   typical(direction: Direction, from: string, to: string): TypicalTravel | undefined {
     const key = pairKey(direction, from, to);
     const runs = this.runs.get(key);
-    if (runs && runs.length >= MIN_RUNS_FOR_TYPICAL)
-      return { sec: trimmedMean(runs, TRAVEL_TRIM_SHARE), source: "observed" };
+    if (runs && runs.length >= MIN_RUNS_FOR_TYPICAL) {
+      let sec = this.observedMean.get(key);
+      if (sec === undefined) this.observedMean.set(key, (sec = trimmedMean(runs, TRAVEL_TRIM_SHARE)));
+      return { sec, source: "observed" };
+    }
     const p = this.predicted.get(key);
     if (p !== undefined) return { sec: p, source: "predicted" };
     const s = this.network?.scheduledPairSec(direction, from, to);

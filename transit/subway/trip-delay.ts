@@ -14,7 +14,11 @@ export function isStalled(trip: TrackedTrip): boolean {
   return v !== undefined && trip.feedTimestamp - v > STALLED_LAG_MS;
 }
 
-export function tripDelay(trip: TrackedTrip, now: number, typical: TypicalSec): { discrepancySec: number; delaySec: number } {
+export function tripDelay(
+  trip: TrackedTrip,
+  now: number,
+  typical: TypicalSec,
+): { discrepancySec: number; delaySec: number } {
   const next = trip.stops[0];
   if (!next) return { discrepancySec: 0, delaySec: 0 };
   const eta = etaOf(next);

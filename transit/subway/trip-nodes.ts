@@ -3,13 +3,17 @@
  * state for all eight interleaved feeds), typical travel times, each trip's
  * delay and stall at the engine's time, cancelled trips, the trains for the
  * map and the arrivals per station. The logic lives in plain modules; these
- * only wire it to the engine and decide when to tick.
+ * wire it to the engine and decide when to tick.
+ *
+ * Work follows the feeds: a snapshot recomputes its own feed's trips (the
+ * others' did not change); the clock recomputes everything (delays grow,
+ * windows expire).
  */
 import type { SubwayFeedSnapshot } from "../../adapters/subway";
 import { node, type Series } from "../../engine";
 import type { StationArrivals, TrainView } from "../contract";
 import type { ScheduledTrip, TransitNetwork } from "../network";
-import { stationArrivals } from "./arrivals";
+import { ArrivalBoard, arrivalsOf, type FeedArrivals } from "./arrivals";
 import { cancelledTrips } from "./cancelled";
 import { trainViews } from "./train-views";
 import { TravelTimes } from "./travel-times";
@@ -39,9 +43,20 @@ export function trackTripsNode(
           changed = true;
         }
       }
-      if (inputs.clock.ticked && state.expire(now())) changed = true;
+      if (inputs.clock.ticked && state.expire(now())) {
+        feed = null; // every feed may have changed
+        changed = true;
+      }
       if (!changed) return undefined;
-      return { trips: state.tripList(), made, feeds: state.feedStates(), feed, routes: state.routes() };
+      const byFeed = state.tripsByFeed();
+      return {
+        trips: [...byFeed.values()].flat(),
+        byFeed,
+        made,
+        feeds: state.feedStates(),
+        feed,
+        routes: state.routes(),
+      };
     },
   });
 }
@@ -54,7 +69,7 @@ export function travelTimesNode(tracked: Series<TrackerTick>, net: TransitNetwor
     onTick: ({ inputs, state }) => {
       const tick = inputs.tracked.value;
       state.observe(tick.made);
-      if (tick.feed !== null) state.observePredictions(tick.trips.filter((t) => t.feed === tick.feed));
+      if (tick.feed !== null) state.observePredictions(tick.byFeed.get(tick.feed) ?? []);
       return state;
     },
   });
@@ -62,6 +77,11 @@ export function travelTimesNode(tracked: Series<TrackerTick>, net: TransitNetwor
 
 export interface TripStatusTick {
   now: number;
+  /** Every trip's status, feed by feed (feeds by id). */
+  byFeed: ReadonlyMap<string, readonly TripStatus[]>;
+  /** The feeds recomputed in this tick: one on a snapshot, all on the clock. */
+  changed: readonly string[];
+  /** All statuses, in feed order. */
   statuses: readonly TripStatus[];
   /** Network routes and routes seen in feeds, sorted. */
   routes: readonly string[];
@@ -69,7 +89,7 @@ export interface TripStatusTick {
   typical: TypicalSec;
 }
 
-/** Every trip's delay and stall as of now: on each tracker tick and on the clock (delays grow with time). */
+/** Every trip's delay and stall as of now: its feed's on a snapshot, every feed's on the clock. */
 export function tripStatusesNode(
   tracked: Series<TrackerTick>,
   travel: Series<TravelTimes>,
@@ -81,24 +101,39 @@ export function tripStatusesNode(
     name: "subway.trip_status",
     inputs: { tracked, travel, clock },
     passive: ["travel"],
-    onTick: ({ inputs, now }) => {
+    state: () => new Map<string, TripStatus[]>(),
+    onTick: ({ inputs, now, state }) => {
       const t = now();
       const tt = inputs.travel.valid ? inputs.travel.value : scheduleOnly;
       const typical: TypicalSec = (d, a, b) => tt.typicalSec(d, a, b);
-      const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
+      const tick = inputs.tracked.valid ? inputs.tracked.value : null;
+      const feeds = tick ? [...tick.byFeed.keys()] : [];
+      const changed = inputs.clock.ticked || !tick || tick.feed === null ? feeds : [tick.feed];
+      for (const f of changed)
+        state.set(
+          f,
+          (tick?.byFeed.get(f) ?? []).map((trip) => tripStatus(trip, t, typical)),
+        );
+      const statuses: TripStatus[] = [];
+      for (const f of feeds) for (const s of state.get(f) ?? []) statuses.push(s);
       return {
         now: t,
-        statuses: trips.map((trip) => tripStatus(trip, t, typical)),
-        routes: inputs.tracked.valid ? inputs.tracked.value.routes : net.routeIds(),
-        trips,
+        byFeed: state as ReadonlyMap<string, readonly TripStatus[]>,
+        changed,
+        statuses,
+        routes: tick ? tick.routes : net.routeIds(),
+        trips: tick ? tick.trips : [],
         typical,
       };
     },
   });
 }
 
-/** Scheduled trips left out of their feed within its replacement periods; recomputed per feed snapshot. */
-export function cancelledNode(tracked: Series<TrackerTick>, net: TransitNetwork): Series<readonly ScheduledTrip[]> {
+/** Scheduled trips left out of their feed within its replacement periods, per feed; recomputed per snapshot. */
+export function cancelledNode(
+  tracked: Series<TrackerTick>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, readonly ScheduledTrip[]>> {
   return node({
     name: "subway.cancelled",
     inputs: { tracked },
@@ -108,9 +143,7 @@ export function cancelledNode(tracked: Series<TrackerTick>, net: TransitNetwork)
       for (const f of tick.feeds.values())
         if (tick.feed === null || f.feed === tick.feed)
           state.set(f.feed, f.matchKeys.size > 0 ? cancelledTrips(f, net) : []);
-      const all: ScheduledTrip[] = [];
-      for (const feed of [...state.keys()].sort()) all.push(...state.get(feed)!);
-      return all;
+      return state as ReadonlyMap<string, readonly ScheduledTrip[]>;
     },
   });
 }
@@ -119,25 +152,37 @@ export function trainsNode(trips: Series<TripStatusTick>, net: TransitNetwork): 
   return node({
     name: "subway.trains",
     inputs: { trips },
-    onTick: ({ inputs }) => {
+    state: () => new Map<string, TrainView[]>(),
+    onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      return trainViews(v.statuses, v.now, net, v.typical);
+      for (const f of v.changed) state.set(f, trainViews(v.byFeed.get(f) ?? [], v.now, net, v.typical));
+      const out: TrainView[] = [];
+      for (const f of v.byFeed.keys()) for (const t of state.get(f) ?? []) out.push(t);
+      return out;
     },
   });
 }
 
 export function arrivalsNode(
   trips: Series<TripStatusTick>,
-  cancelled: Series<readonly ScheduledTrip[]>,
+  cancelled: Series<ReadonlyMap<string, readonly ScheduledTrip[]>>,
   net: TransitNetwork,
 ): Series<ReadonlyMap<string, StationArrivals>> {
   return node({
     name: "subway.arrivals",
     inputs: { trips, cancelled },
     passive: ["cancelled"],
-    onTick: ({ inputs }) => {
+    state: () => new ArrivalBoard(),
+    onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      return stationArrivals(v.statuses, inputs.cancelled.valid ? inputs.cancelled.value : [], v.now, net);
+      const gone = inputs.cancelled.valid
+        ? inputs.cancelled.value
+        : new Map<string, readonly ScheduledTrip[]>();
+      const update = new Map<string, FeedArrivals>();
+      for (const f of v.changed)
+        update.set(f, arrivalsOf(v.byFeed.get(f) ?? [], gone.get(f) ?? [], v.now, net));
+      state.update(update, v.now);
+      return state.snapshot();
     },
   });
 }

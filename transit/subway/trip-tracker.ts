@@ -27,6 +27,8 @@ export class TripTracker {
   private readonly feeds = new Map<string, FeedRecord>();
   private readonly routeSet: Set<string>;
   private routeList: string[];
+  /** Per feed, its trips by key: rebuilt only for a feed that changed. */
+  private readonly lists = new Map<string, TrackedTrip[]>();
 
   constructor(networkRoutes: readonly string[] = []) {
     this.routeSet = new Set(networkRoutes);
@@ -61,7 +63,10 @@ export class TripTracker {
       matchKeys,
       keys,
     });
-    return made.sort((a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0));
+    this.lists.delete(snap.feed);
+    return made.sort(
+      (a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0),
+    );
   }
 
   /** Drops the trips of feeds silent for TRIP_TIMEOUT_MS; true when any went. */
@@ -71,15 +76,34 @@ export class TripTracker {
       if (now - f.timestamp <= TRIP_TIMEOUT_MS || f.keys.size === 0) continue;
       for (const key of f.keys) this.trips.delete(key);
       f.keys.clear();
+      this.lists.delete(f.feed);
       (f as { matchKeys: ReadonlySet<string> }).matchKeys = new Set();
       any = true;
     }
     return any;
   }
 
-  /** Every tracked trip, by key. */
+  /** The trips per feed: feeds by id, each feed's trips by key. */
+  tripsByFeed(): Map<string, TrackedTrip[]> {
+    const out = new Map<string, TrackedTrip[]>();
+    for (const feed of [...this.feeds.keys()].sort()) {
+      let list = this.lists.get(feed);
+      if (!list) {
+        list = [];
+        for (const key of this.feeds.get(feed)!.keys) {
+          const t = this.trips.get(key);
+          if (t) list.push(t);
+        }
+        this.lists.set(feed, list.sort(byKey));
+      }
+      out.set(feed, list);
+    }
+    return out;
+  }
+
+  /** Every tracked trip: feed by feed, by key within a feed. */
   tripList(): TrackedTrip[] {
-    return [...this.trips.values()].sort(byKey);
+    return [...this.tripsByFeed().values()].flat();
   }
 
   feedStates(): ReadonlyMap<string, FeedState> {
@@ -123,7 +147,8 @@ export class TripTracker {
     rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
     rec.running = t.stops.some((s) => leavesAt(s) >= snap.timestamp);
-    for (const s of t.stops) if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
+    for (const s of t.stops)
+      if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
     return rec;
   }
 

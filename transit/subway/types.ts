@@ -54,8 +54,10 @@ export interface FeedState {
 
 /** The tracker's output: every tracked trip and what changed. */
 export interface TrackerTick {
-  /** Trips of every feed, by key. */
+  /** Trips of every feed: feed by feed, by key within a feed. */
   trips: readonly TrackedTrip[];
+  /** The same trips per feed (feeds by id, trips by key). */
+  byFeed: ReadonlyMap<string, readonly TrackedTrip[]>;
   /** Stops made in this cycle, by time then trip key. */
   made: readonly MadeStop[];
   feeds: ReadonlyMap<string, FeedState>;

@@ -1,0 +1,136 @@
+"use client";
+/** `/health`: every feed's health now (table) and over the day (data age and poll latency charts). */
+import { useMemo } from "react";
+import type { FeedHealth } from "../../adapters/health/health";
+import { feedLabel } from "../../lib/feed-label";
+import { ago, clockTime, duration, integer } from "../../lib/format";
+import { useChartPoints } from "../../lib/live/charts";
+import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
+import { field, pivot, seriesNames } from "../../lib/series";
+import { ChartCard } from "../charts/ChartCard";
+import { minutes } from "../charts/chart-data";
+import { SiteHeader } from "../SiteHeader";
+
+const PALETTE = ["#5aa9e6", "#3fb36b", "#f0b429", "#ef5a45", "#b07cf0", "#4fd1c5", "#f78fb3", "#c9d3dc", "#ff9f43", "#a3e635", "#60a5fa", "#fca5a5", "#fde68a", "#93c5fd"];
+
+/** Feeds that change rarely (station lists) grow hours old: cap the axis so the others stay readable. */
+const AGE_CAP_SEC = 15 * 60;
+
+function HealthHistory() {
+  const { points, version } = useChartPoints("feeds.health");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: points grows in place; version says when
+  const age = useMemo(
+    () =>
+      pivot(points, (p) => {
+        const ms = field(p.value, "ageMs");
+        return [[p.key.feed ?? "?", ms === null ? null : Math.min(AGE_CAP_SEC, ms / 1000)] as const];
+      }),
+    [points, version],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: points grows in place; version says when
+  const latency = useMemo(
+    () => pivot(points, (p) => [[p.key.feed ?? "?", field(p.value, "latencyMs")] as const]),
+    [points, version],
+  );
+  const feeds = seriesNames(age);
+  const series = feeds.map((f, i) => ({ key: f, label: feedLabel(f), color: PALETTE[i % PALETTE.length] }));
+  return (
+    <div className="dash-grid">
+      <ChartCard
+        id="feed-age"
+        title="Age of each feed's data (capped at 15 min)"
+        summary="Time between engine time and each feed's own timestamp, over the day (drawn up to 15 minutes)."
+        pointCount={points.length}
+        rows={age}
+        series={series}
+        yFormat={minutes}
+      />
+      <ChartCard
+        id="feed-latency"
+        title="Poll latency"
+        summary="Time each feed took to answer, over the day."
+        pointCount={points.length}
+        rows={latency}
+        series={series}
+        yFormat={(v) => `${Math.round(v)}ms`}
+      />
+    </div>
+  );
+}
+
+export function HealthPage() {
+  const topic = useTopic<FeedHealth[]>("health");
+  const health = topic?.data ?? [];
+  const clock = useClock();
+  const wall = useNow(1000);
+  const now = dataTimeAt(topic, clock, wall) ?? wall;
+  const rows = [...health].sort((a, b) => Number(b.stale) - Number(a.stale) || a.feed.localeCompare(b.feed));
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="page">
+        <h1>Feeds</h1>
+        <section className="card" aria-labelledby="feeds-h">
+          <div className="card-head">
+            <h2 id="feeds-h">Health now</h2>
+            <span className="muted small">
+              {health.filter((h) => h.stale).length} stale of {health.length}; times are engine time
+            </span>
+          </div>
+          <div className="table-scroll">
+            <table className="data" data-testid="health-table">
+              <thead>
+                <tr>
+                  <th scope="col">Feed</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Data age</th>
+                  <th scope="col">Last success</th>
+                  <th scope="col">Latency</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Polls</th>
+                  <th scope="col">Duplicates</th>
+                  <th scope="col">Errors in a row</th>
+                  <th scope="col">Last error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((h) => (
+                  <tr key={h.feed} data-feed={h.feed}>
+                    <th scope="row">
+                      {feedLabel(h.feed)}
+                      <div className="muted small">{h.feed}</div>
+                    </th>
+                    <td>
+                      <span className={`pill ${h.stale ? "bad" : h.consecutiveErrors > 0 ? "warn" : "ok"}`}>
+                        {h.stale ? "stale" : h.consecutiveErrors > 0 ? "errors" : "fresh"}
+                      </span>
+                    </td>
+                    <td>{h.ageMs === null ? "–" : duration(h.ageMs / 1000)}</td>
+                    <td>{h.lastSuccessAt === null ? "never" : `${clockTime(h.lastSuccessAt)} (${ago(now, h.lastSuccessAt)})`}</td>
+                    <td>{h.latencyMs === null ? "–" : `${integer(h.latencyMs)} ms`}</td>
+                    <td>{h.bytes === null ? "–" : `${integer(h.bytes / 1024)} KB`}</td>
+                    <td>{integer(h.polls)}</td>
+                    <td>{integer(h.duplicatesSkipped)}</td>
+                    <td>{h.consecutiveErrors}</td>
+                    <td>
+                      {h.lastErrorKind ? (
+                        <>
+                          <b>{h.lastErrorKind}</b> {h.lastError}
+                          {h.lastErrorAt !== null && <div className="muted small">{clockTime(h.lastErrorAt)}</div>}
+                        </>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {health.length === 0 && <p className="muted">Waiting for the server…</p>}
+        </section>
+        <HealthHistory />
+      </main>
+    </>
+  );
+}

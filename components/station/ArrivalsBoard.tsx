@@ -1,0 +1,50 @@
+"use client";
+/** Arrivals at a station by direction; stalled trains say "held" and cancelled trips are struck, never counted down. */
+import { minutesUntil } from "../../lib/format";
+import type { NetworkIndex } from "../../lib/network";
+import type { Arrival } from "../../transit/contract";
+import { LineBullet } from "../LineBullet";
+
+interface Props {
+  title: string;
+  arrivals: Arrival[];
+  network: NetworkIndex | null;
+  now: number | null;
+  limit?: number;
+}
+
+export function ArrivalsList({ title, arrivals, network, now, limit = 8 }: Props) {
+  const shown = arrivals.slice(0, limit);
+  return (
+    <section className="card" aria-label={`${title} arrivals`} data-testid="arrivals" data-count={arrivals.length}>
+      <h2>{title}</h2>
+      {shown.length === 0 ? (
+        <p className="muted">No trains expected.</p>
+      ) : (
+        <ol className="arrivals">
+          {shown.map((a) => {
+            const dest = a.destinationStationId ? network?.stationById.get(a.destinationStationId)?.name : null;
+            return (
+              <li key={a.tripKey} data-testid="arrival">
+                <LineBullet route={a.route} info={network?.routeById.get(a.route)} />
+                <span>
+                  {dest ?? (a.direction === "N" ? "Northbound" : "Southbound")}
+                  {a.delaySec >= 120 && !a.cancelled && (
+                    <span className="muted small"> · {Math.round(a.delaySec / 60)} min late</span>
+                  )}
+                </span>
+                {a.cancelled ? (
+                  <span className="cancelled">cancelled</span>
+                ) : a.stalled || a.time === null ? (
+                  <span className="held">held</span>
+                ) : (
+                  <span className="eta">{now === null ? "–" : minutesUntil(now, a.time)}</span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The kiosk in Chromium against the real server: it rotates its panels;
+ * killed server -> last screen kept with its age, then the bundled "no data"
+ * screen; server back -> it recovers by itself, without reloading; a new
+ * build id -> it reloads.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  launchBrowser,
+  localContext,
+  openPage,
+  type ServerProc,
+  screenshot,
+  sleep,
+  startServerProcess,
+  waitFor,
+} from "./helpers";
+
+let server: ServerProc;
+let browser: Browser;
+let page: Page;
+let port: number;
+
+const state = () => page.locator("[data-testid=kiosk]").getAttribute("data-state");
+const current = () => page.locator("[data-testid=kiosk-current]").getAttribute("data-panel");
+/** Set on the window: gone if the page reloads. */
+const mark = () => page.evaluate(() => ((window as unknown as { __kioskMark?: number }).__kioskMark = 42));
+const marked = () => page.evaluate(() => (window as unknown as { __kioskMark?: number }).__kioskMark);
+
+describe("kiosk", { timeout: 600_000 }, () => {
+  before(async () => {
+    server = await startServerProcess({ name: "kiosk", speed: 60 });
+    port = server.port;
+    browser = await launchBrowser();
+    const ctx = await localContext(browser, { width: 1920, height: 1080 });
+    ({ page } = await openPage(ctx, `${server.url}/kiosk?panels=status,map,bikes,alerts&rotate=3&stale=2&nodata=15`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop().catch(() => {});
+  });
+
+  it("goes live and rotates through its panels", async () => {
+    await waitFor("live data", async () => (await state()) === "live", 60_000);
+    await page.locator("[data-testid=status-board] li").first().waitFor({ timeout: 30_000 });
+    const seen = new Set<string>();
+    const shots = new Set<string>();
+    const end = Date.now() + 16_000;
+    while (Date.now() < end && seen.size < 4) {
+      const p = (await current()) ?? "";
+      seen.add(p);
+      if (!shots.has(p)) {
+        shots.add(p);
+        await sleep(p === "map" ? 1500 : 300); // let the map draw its trains
+        await screenshot(page, `kiosk-${p}`, false);
+      }
+      await sleep(250);
+    }
+    assert.deepEqual([...seen].sort(), ["alerts", "bikes", "map", "status"]);
+    // Only the current panel is visible.
+    const visible = await page
+      .locator("[data-testid=kiosk-panel]")
+      .evaluateAll((els) => els.filter((e) => getComputedStyle(e).visibility === "visible").length);
+    assert.equal(visible, 1);
+  });
+
+  it("keeps the last screen with its age when the server dies, then shows no data", async () => {
+    await mark();
+    const linesBefore = await page.locator("[data-testid=status-board] li").count();
+    assert.ok(linesBefore > 0);
+    await server.kill();
+    await waitFor("the stale marker", async () => (await state()) === "stale", 20_000);
+    const banner = await page.locator("[data-testid=kiosk-stale]").textContent();
+    assert.match(banner ?? "", /last update .*ago/);
+    // The last good screen is still there.
+    assert.equal(await page.locator("[data-testid=status-board] li").count(), linesBefore);
+    await screenshot(page, "kiosk-stale", false);
+
+    await waitFor("the no-data screen", async () => (await state()) === "nodata", 40_000);
+    const text = await page.locator("[data-testid=kiosk-nodata]").textContent();
+    assert.match(text ?? "", /No live data/);
+    await screenshot(page, "kiosk-nodata", false);
+    assert.equal(await marked(), 42, "the kiosk reloaded while the server was down");
+  });
+
+  it("recovers by itself when the server is back, without reloading", async () => {
+    server = await startServerProcess({ name: "kiosk-restart", speed: 60, port });
+    await waitFor("live again", async () => (await state()) === "live", 90_000);
+    await page.locator("[data-testid=status-board] li").first().waitFor({ timeout: 30_000 });
+    assert.equal(await marked(), 42, "the kiosk reloaded instead of recovering");
+    await sleep(1000);
+  });
+
+  it("reloads when the server comes back with a new build", async () => {
+    await mark();
+    await server.kill();
+    await waitFor("offline", async () => (await state()) !== "live", 20_000);
+    server = await startServerProcess({ name: "kiosk-newbuild", speed: 60, port, buildId: "e2e-new-build" });
+    await waitFor("a reload", async () => (await marked().catch(() => 42)) === undefined, 90_000);
+    await waitFor("live after the reload", async () => (await state()) === "live", 60_000);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { stableStringify } from "../../engine";
+import {
+  A_STATIONS,
+  at,
+  metricAt,
+  type PlayedTrain,
+  playTrains,
+  RUN_SEC,
+  runSubway,
+  statusAt,
+  testNetwork,
+  tripIdAt,
+} from "./testing";
+
+const net = await testNetwork();
+
+/** Route A as scheduled all day: both directions every 10 min 06:00-21:50, each listed 5 min before it leaves. */
+function scheduledDay(): PlayedTrain[] {
+  const out: PlayedTrain[] = [];
+  for (let m = 6 * 60; m < 22 * 60; m += 10) {
+    const start = at(0, m);
+    for (const d of ["N", "S"] as const) {
+      const order = d === "S" ? A_STATIONS : [...A_STATIONS].reverse();
+      out.push({
+        tripId: tripIdAt("A", d, 0, m),
+        truth: order.map((s, i) => [s, start + i * RUN_SEC * 1000] as [string, number]),
+        from: start - 5 * 60_000,
+      });
+    }
+  }
+  return out;
+}
+
+describe("a whole scheduled day through the graph", () => {
+  const trains = scheduledDay();
+  const snaps = playTrains(trains, at(5, 55, 5), at(22, 30));
+  const t0 = performance.now();
+  const r = runSubway(net, snaps, { start: at(5, 55), end: at(22, 30), hash: true });
+  const ms = performance.now() - t0;
+  console.info(`subway graph: ${snaps.length} snapshots, ${r.result.cycles} cycles in ${ms.toFixed(0)} ms`);
+  const key = { route: "A", direction: "S" };
+
+  it("runs fast enough to replay days", () => {
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it("counts the trains running at noon like the feed says", () => {
+    // Last snapshot before noon: 11:59:35. Listed trains with a stop at or after it, per direction.
+    const ts = at(11, 59, 35);
+    const expected = trains.filter(
+      (t) =>
+        t.tripId.endsWith("S") &&
+        t.from! <= ts &&
+        t.truth.some(([, x]) => x >= ts) &&
+        t.truth.some(([, x]) => x > ts),
+    ).length;
+    expect(expected).toBe(2);
+    expect(metricAt(r, "subway.trains_running", key, at(12))).toBe(expected);
+    expect(statusAt(r, "A", at(12))?.status).toBe("Good service");
+  });
+
+  it("holds exactly the last hour's settled headways at noon: all on schedule", () => {
+    // Station i sees a train at every (2i mod 10) minutes. In (11:00, 11:58] (settled 2 min):
+    let count = 0;
+    for (let i = 0; i < A_STATIONS.length; i++)
+      for (let t = at(10, 30) + i * RUN_SEC * 1000; t <= at(11, 58); t += 600_000) if (t > at(11)) count++;
+    expect(metricAt(r, "subway.headway_actual", key, at(12))).toEqual({ meanSec: 600, maxSec: 600, count });
+    expect(metricAt(r, "subway.wait_assessment", key, at(12))).toBe(1);
+    expect(metricAt(r, "subway.expected_wait", key, at(12))).toBe(300);
+    expect(metricAt(r, "subway.headway_discrepancy", key, at(12))).toBe(0);
+    expect(metricAt(r, "subway.delayed_trains", key, at(12))).toBe(0);
+  });
+
+  it("is not scheduled again at night once the last trains are gone", () => {
+    // The last trips leave 21:50 and arrive 22:00; hour 22 has trips touching it (arriving 22:00), hour 23 none.
+    expect(statusAt(r, "A", at(22, 29))?.status).toBe("No service");
+  });
+
+  it("emits every metric on the clock and only changed ones between clock ticks, in a fixed order", () => {
+    const onClock = r.metrics.filter(([t]) => t % 60_000 === 0 && t > at(5, 55));
+    const between = r.metrics.filter(([t]) => t % 60_000 !== 0);
+    const names = (ticks: (typeof r.metrics)[number][1]) => new Set(ticks.map((m) => m.metric));
+    for (const [, ticks] of onClock) {
+      expect(names(ticks).has("subway.trains_running")).toBe(true);
+      expect(names(ticks).has("subway.status")).toBe(true);
+      const order = ticks.map((m) => `${m.metric}|${m.key.route}|${m.key.direction ?? ""}`);
+      expect(order).toEqual([...order].sort());
+    }
+    // Clock-only metrics never tick on a data cycle; counts do, when they change.
+    for (const [, ticks] of between)
+      for (const m of ticks) expect(m.metric).not.toBe("subway.headway_scheduled");
+    expect(between.some(([, ticks]) => ticks.some((m) => m.metric === "subway.trains_running"))).toBe(true);
+    expect(between.length).toBeLessThan(snaps.length); // most data cycles change nothing
+  });
+
+  it("gives the same output, byte for byte, on a second run", () => {
+    const again = runSubway(net, snaps, { start: at(5, 55), end: at(22, 30), hash: true });
+    expect(again.result.hash).toBe(r.result.hash);
+    expect(stableStringify(again.metrics)).toBe(stableStringify(r.metrics));
+    expect(stableStringify(again.trains)).toBe(stableStringify(r.trains));
+  });
+});

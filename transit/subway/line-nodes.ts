@@ -1,0 +1,210 @@
+/**
+ * The per-line half of the subway graph as engine nodes. Counts follow the
+ * trips (every snapshot and clock tick); windowed metrics are evaluated on
+ * the clock, so that they expire and a line with no trains changes status
+ * with no data arriving.
+ */
+import { applyN, dynamic, node, type Series } from "../../engine";
+import { rollingMax, rollingMean } from "../../engine/stdlib/rolling";
+import type { ServiceChange } from "../contract";
+import { lineKey, type TransitNetwork } from "../network";
+import { DELAY_WINDOWS_MS } from "./constants";
+import { type HeadwaySummary, HeadwayTracker } from "./headways";
+import { type LineCounts, lineCounts } from "./line-counts";
+import { nextTrainWaits, ServedStations, type WaitStats } from "./next-train-wait";
+import { type PredictionError, PredictionErrors } from "./prediction-error";
+import { patternRuntime, type RuntimeResult } from "./runtime";
+import { serviceChanges } from "./service-changes";
+import { TravelTimes } from "./travel-times";
+import type { TripStatusTick } from "./trip-nodes";
+import { DIRECTIONS, type TrackerTick, type TripStatus } from "./types";
+
+const routesOf = (tracked: Series<TrackerTick>, net: TransitNetwork) =>
+  tracked.valid ? tracked.value.routes : net.routeIds();
+
+export function lineCountsNode(trips: Series<TripStatusTick>): Series<ReadonlyMap<string, LineCounts>> {
+  return node({
+    name: "subway.line_counts",
+    inputs: { trips },
+    onTick: ({ inputs }) => lineCounts(inputs.trips.value.routes, inputs.trips.value.statuses),
+  });
+}
+
+export interface DelayWindows {
+  mean15: number;
+  max15: number;
+  mean60: number;
+  max60: number;
+}
+
+/**
+ * Mean and max delay over 15 and 60 minutes per line: on each clock tick a
+ * line samples the mean and the max delay of its running trains (NaN, which
+ * the rolling windows skip, when none run); one keyed sub-graph of rolling
+ * windows per line.
+ */
+export function delayWindowsGraph(
+  counts: Series<ReadonlyMap<string, LineCounts>>,
+  clock: Series<unknown>,
+): Series<ReadonlyMap<string, DelayWindows>> {
+  const samples = node({
+    name: "subway.delay_samples",
+    inputs: { clock, counts },
+    passive: ["counts"],
+    onTick: ({ inputs }) => {
+      if (!inputs.counts.valid) return undefined;
+      const out = new Map<string, { mean: number; max: number }>();
+      for (const [k, c] of inputs.counts.value) out.set(k, { mean: c.meanDelaySec, max: c.maxDelaySec });
+      return out as ReadonlyMap<string, { mean: number; max: number }>;
+    },
+  });
+  const perLine = dynamic(
+    samples,
+    (_key, s) => {
+      const mean = node({ name: "delay.mean", inputs: { s }, onTick: ({ inputs }) => inputs.s.value.mean });
+      const max = node({ name: "delay.max", inputs: { s }, onTick: ({ inputs }) => inputs.s.value.max });
+      const opts = { minPoints: 0 };
+      return applyN(
+        {
+          mean15: rollingMean(mean, { window: DELAY_WINDOWS_MS["15m"] }, opts),
+          max15: rollingMax(max, { window: DELAY_WINDOWS_MS["15m"] }, opts),
+          mean60: rollingMean(mean, { window: DELAY_WINDOWS_MS["60m"] }, opts),
+          max60: rollingMax(max, { window: DELAY_WINDOWS_MS["60m"] }, opts),
+        },
+        (v): DelayWindows => v,
+        "delay.windows",
+      );
+    },
+    { name: "subway.delay_windows" },
+  );
+  return node({
+    name: "subway.delay_windows.latest",
+    inputs: { perLine },
+    state: () => new Map<string, DelayWindows>(),
+    onTick: ({ inputs, state }) => {
+      for (const [k, v] of inputs.perLine.value) state.set(k, v);
+      return state as ReadonlyMap<string, DelayWindows>;
+    },
+  });
+}
+
+export function headwaysNode(
+  tracked: Series<TrackerTick>,
+  clock: Series<unknown>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, HeadwaySummary>> {
+  return node({
+    name: "subway.headways",
+    inputs: { tracked, clock },
+    state: () => new HeadwayTracker(net),
+    onTick: ({ inputs, state, now }) => {
+      if (inputs.tracked.ticked) state.add(inputs.tracked.value.made);
+      if (!inputs.clock.ticked) return undefined;
+      const t = now();
+      state.advance(t);
+      const out = new Map<string, HeadwaySummary>();
+      for (const route of routesOf(inputs.tracked, net))
+        for (const d of DIRECTIONS) out.set(lineKey(route, d), state.summary(route, d, t));
+      return out as ReadonlyMap<string, HeadwaySummary>;
+    },
+  });
+}
+
+/** Runtime of each line's current routing from the typical travel times, on the clock. */
+export function runtimeNode(
+  travel: Series<TravelTimes>,
+  tracked: Series<TrackerTick>,
+  clock: Series<unknown>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, RuntimeResult>> {
+  const scheduleOnly = new TravelTimes(net);
+  return node({
+    name: "subway.runtime",
+    inputs: { clock, travel, tracked },
+    passive: ["travel", "tracked"],
+    onTick: ({ inputs, now }) => {
+      const t = now();
+      const tt = inputs.travel.valid ? inputs.travel.value : scheduleOnly;
+      const out = new Map<string, RuntimeResult>();
+      for (const route of routesOf(inputs.tracked, net))
+        for (const d of DIRECTIONS) {
+          const p = net.currentPattern(route, d, t);
+          const r = p && patternRuntime(p, tt, net);
+          if (r) out.set(lineKey(route, d), r);
+        }
+      return out as ReadonlyMap<string, RuntimeResult>;
+    },
+  });
+}
+
+export function serviceChangesNode(
+  tracked: Series<TrackerTick>,
+  clock: Series<unknown>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, ServiceChange[]>> {
+  return node({
+    name: "subway.service_changes",
+    inputs: { clock, tracked },
+    passive: ["tracked"],
+    onTick: ({ inputs, now }) => {
+      const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
+      const out = new Map<string, ServiceChange[]>();
+      for (const route of routesOf(inputs.tracked, net))
+        out.set(route, serviceChanges(route, trips, net, now()));
+      return out as ReadonlyMap<string, ServiceChange[]>;
+    },
+  });
+}
+
+/** Per route; a snapshot recomputes the routes of its feed, the clock every route. */
+export function nextTrainWaitNode(
+  trips: Series<TripStatusTick>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, WaitStats>> {
+  const served = new ServedStations(net);
+  return node({
+    name: "subway.next_train_wait",
+    inputs: { trips },
+    state: () => ({ waits: new Map<string, WaitStats>(), routesOfFeed: new Map<string, Set<string>>() }),
+    onTick: ({ inputs, state }) => {
+      const v = inputs.trips.value;
+      const byRoute = new Map<string, TripStatus[]>();
+      for (const s of v.statuses) {
+        const list = byRoute.get(s.trip.route);
+        if (list) list.push(s);
+        else byRoute.set(s.trip.route, [s]);
+      }
+      // Every route on the clock; on a snapshot, the routes its feed carried before and carries now.
+      const redo = new Set<string>(v.changed.length === v.byFeed.size ? v.routes : []);
+      for (const f of v.changed) {
+        const routes = new Set((v.byFeed.get(f) ?? []).map((s) => s.trip.route));
+        for (const r of state.routesOfFeed.get(f) ?? []) redo.add(r);
+        for (const r of routes) redo.add(r);
+        state.routesOfFeed.set(f, routes);
+      }
+      for (const route of redo) {
+        const w = nextTrainWaits(route, byRoute.get(route) ?? [], net, v.now, served.of(route, v.now));
+        if (w) state.waits.set(route, w);
+        else state.waits.delete(route);
+      }
+      return new Map(
+        v.routes.filter((r) => state.waits.has(r)).map((r) => [r, state.waits.get(r)!]),
+      ) as ReadonlyMap<string, WaitStats>;
+    },
+  });
+}
+
+export function predictionErrorNode(
+  tracked: Series<TrackerTick>,
+  clock: Series<unknown>,
+): Series<ReadonlyMap<string, PredictionError>> {
+  return node({
+    name: "subway.prediction_error",
+    inputs: { tracked, clock },
+    state: () => new PredictionErrors(),
+    onTick: ({ inputs, state, now }) => {
+      if (inputs.tracked.ticked) state.add(inputs.tracked.value.made);
+      return inputs.clock.ticked ? (state.summary(now()) as ReadonlyMap<string, PredictionError>) : undefined;
+    },
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The subway's MetricTicks (names and value shapes of contract.ts), in a
+ * fixed order: by metric name, then route, then direction. A MetricDiff
+ * passes every tick on the clock and, between clock ticks, only those whose
+ * value changed, so two runs over the same input give the same ticks.
+ */
+import type { LineStatus, MetricName, MetricTick, ServiceChange } from "../contract";
+import { lineKey } from "../network";
+import type { HeadwaySummary } from "./headways";
+import type { LineCounts } from "./line-counts";
+import type { DelayWindows } from "./line-nodes";
+import type { WaitStats } from "./next-train-wait";
+import type { PredictionError } from "./prediction-error";
+import type { RuntimeResult } from "./runtime";
+import { DIRECTIONS } from "./types";
+
+/** Each map may be left out: its metrics are then not built (a data cycle where it did not change). */
+export interface SubwayMetricInputs {
+  now: number;
+  routes: readonly string[];
+  counts?: ReadonlyMap<string, LineCounts>;
+  delays?: ReadonlyMap<string, DelayWindows>;
+  headways?: ReadonlyMap<string, HeadwaySummary>;
+  runtimes?: ReadonlyMap<string, RuntimeResult>;
+  changes?: ReadonlyMap<string, ServiceChange[]>;
+  waits?: ReadonlyMap<string, WaitStats>;
+  predictionErrors?: ReadonlyMap<string, PredictionError>;
+  statuses?: readonly LineStatus[];
+}
+
+/** Seconds to 0.1 s: the exports stay short and exact. */
+export const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
+  const out: MetricTick[] = [];
+  const t = m.now;
+  const put = (metric: MetricName, key: Record<string, string>, value: unknown) =>
+    out.push({ t, metric, key, value });
+  const statusOf = m.statuses ? new Map(m.statuses.map((s) => [s.route, s])) : undefined;
+  for (const route of m.routes) {
+    for (const direction of DIRECTIONS) {
+      const k = lineKey(route, direction);
+      const key = { route, direction };
+      const c = m.counts?.get(k);
+      if (c) {
+        put("subway.trains_running", key, c.running);
+        put("subway.delayed_trains", key, c.delayed);
+        put("subway.stalled_trains", key, c.stalled);
+      }
+      const d = m.delays?.get(k);
+      if (d) {
+        if (Number.isFinite(d.mean15)) put("subway.delay_mean_15m", key, r1(d.mean15));
+        if (Number.isFinite(d.max15)) put("subway.delay_max_15m", key, r1(d.max15));
+        if (Number.isFinite(d.mean60)) put("subway.delay_mean_60m", key, r1(d.mean60));
+        if (Number.isFinite(d.max60)) put("subway.delay_max_60m", key, r1(d.max60));
+      }
+      const h = m.headways?.get(k);
+      if (h) {
+        if (h.count > 0)
+          put("subway.headway_actual", key, { meanSec: r1(h.meanSec), maxSec: r1(h.maxSec), count: h.count });
+        if (h.scheduled)
+          put("subway.headway_scheduled", key, {
+            meanSec: r1(h.scheduled.meanSec),
+            maxSec: r1(h.scheduled.maxSec),
+          });
+        if (h.discrepancySec !== undefined) put("subway.headway_discrepancy", key, r1(h.discrepancySec));
+        put("subway.long_gaps", key, h.longGaps);
+        put("subway.bunching", key, { bunched: h.bunched, gaps: h.gaps, count: h.compared });
+        if (h.waitAssessment !== undefined) put("subway.wait_assessment", key, r3(h.waitAssessment));
+        if (h.expectedWaitSec !== undefined) put("subway.expected_wait", key, r1(h.expectedWaitSec));
+      }
+      const r = m.runtimes?.get(k);
+      if (r) {
+        const value: Record<string, unknown> = {
+          actualSec: r1(r.actualSec),
+          scheduledSec: r1(r.scheduledSec),
+          slow: r.slow,
+        };
+        if (r.slowSection) value.slowSection = { ...r.slowSection, overSec: r1(r.slowSection.overSec) };
+        put("subway.runtime", key, value);
+      }
+    }
+    const key = { route };
+    const w = m.waits?.get(route);
+    if (w) put("subway.next_train_wait", key, { mean: r1(w.mean), p90: r1(w.p90), p99: r1(w.p99) });
+    if (m.changes) put("subway.service_change", key, { changes: m.changes.get(route) ?? [] });
+    const s = statusOf?.get(route);
+    if (s) put("subway.status", key, s);
+    const p = m.predictionErrors?.get(route);
+    if (p) put("subway.prediction_error", key, { meanAbsSec: r1(p.meanAbsSec), count: p.count });
+  }
+  return out.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)); // stable: keeps route order
+}
+
+/**
+ * What a value is compared on. Values are built by this module in a fixed
+ * key order, so JSON.stringify is stable here (and much cheaper than
+ * stableStringify); a LineStatus's asOf changes every cycle and says nothing new.
+ */
+function withoutAsOf(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutAsOf);
+  if (v && typeof v === "object" && "asOf" in v) {
+    const { asOf: _asOf, ...rest } = v as Record<string, unknown>;
+    return rest;
+  }
+  return v;
+}
+
+function fingerprint(v: unknown): string {
+  return typeof v === "number" ? String(v) : JSON.stringify(withoutAsOf(v));
+}
+
+export class MetricDiff {
+  private readonly last = new Map<string, string>();
+
+  /** All ticks when `full`, else the ones whose value changed since last passed. */
+  pass(ticks: readonly MetricTick[], full: boolean): MetricTick[] {
+    const out: MetricTick[] = [];
+    for (const tk of ticks) {
+      const id = `${tk.metric}|${tk.key.route ?? ""}|${tk.key.direction ?? ""}`;
+      const fp = fingerprint(tk.value);
+      if (full || this.last.get(id) !== fp) out.push(tk);
+      this.last.set(id, fp);
+    }
+    return out;
+  }
+
+  /** Whether this value differs from the one last seen under `id` (asOf aside). */
+  changed(id: string, value: unknown): boolean {
+    const fp = fingerprint(value);
+    const was = this.last.get(id);
+    this.last.set(id, fp);
+    return was !== fp;
+  }
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { StopPattern } from "../network";
+import { classifyRouting, serviceChanges } from "./service-changes";
+import {
+  at,
+  type FakeTrip,
+  metricAt,
+  runSubway,
+  snapshot,
+  southboundA,
+  testNetwork,
+  tripIdAt,
+} from "./testing";
+import { TripTracker } from "./trip-tracker";
+
+const net = await testNetwork();
+
+const pattern = (stations: string[]): StopPattern => ({
+  id: `A:S:${stations.join("")}`,
+  route: "A",
+  direction: "S",
+  stations,
+  tripCount: 1,
+  startsByHour: [],
+  runtimeSec: 0,
+  shapeId: null,
+});
+const MAIN = pattern(["A1", "A2", "A3", "A4", "A5", "A6"]);
+const SHORT = pattern(["A1", "A2", "A3"]);
+
+describe("classifyRouting", () => {
+  it("accepts a contiguous stretch of a scheduled routing that ends at its terminal", () => {
+    expect(classifyRouting(["A3", "A4", "A5", "A6"], [MAIN])).toEqual({ kind: "scheduled" });
+    expect(classifyRouting(["A2", "A3"], [MAIN, SHORT])).toEqual({ kind: "scheduled" }); // the short turn
+  });
+
+  it("tells truncated, express running local, local running express and rerouted apart", () => {
+    expect(classifyRouting(["A3", "A4"], [MAIN])).toEqual({
+      kind: "truncated",
+      endsAt: "A4",
+      insteadOf: "A6",
+    });
+    expect(classifyRouting(["A3", "X1", "A4", "A5", "A6"], [MAIN])).toEqual({
+      kind: "express_running_local",
+      stations: ["X1"],
+    });
+    expect(classifyRouting(["A2", "A4", "A6"], [MAIN])).toEqual({
+      kind: "local_running_express",
+      stations: ["A3", "A5"],
+    });
+    expect(classifyRouting(["A2", "Q1", "Q2"], [MAIN])).toEqual({ kind: "rerouted", stations: ["Q1", "Q2"] });
+    expect(classifyRouting(["A4", "A3"], [MAIN])).toEqual({ kind: "rerouted", stations: [] }); // wrong way round
+  });
+
+  it("cannot tell from a single station", () => {
+    expect(classifyRouting(["A6"], [MAIN])).toBeNull();
+  });
+});
+
+function tracked(trips: FakeTrip[], ts: number) {
+  const t = new TripTracker(net.routeIds());
+  t.apply(snapshot("subway-ace", ts, trips));
+  return t.tripList();
+}
+
+describe("serviceChanges of a line", () => {
+  const now = at(8, 30);
+  // Southbound trains on A (scheduled A1..A6). Each lists its stops ahead.
+  const truncatedA = (m: number): FakeTrip => ({
+    tripId: tripIdAt("A", "S", 8, m),
+    stops: southboundA(at(8, 30)).slice(2, 4), // A3, A4 then nothing: ends at A4
+  });
+  const normal = (m: number): FakeTrip => ({
+    tripId: tripIdAt("A", "S", 8, m),
+    stops: southboundA(at(8, 30)).slice(1),
+  });
+  const north = (m: number): FakeTrip => ({
+    tripId: tripIdAt("A", "N", 8, m),
+    stops: [
+      ["A3", at(8, 31)],
+      ["A2", at(8, 33)],
+      ["A1", at(8, 35)],
+    ],
+  });
+
+  it("reports a change run by two trains, with station names", () => {
+    const trips = tracked([truncatedA(20), truncatedA(21), normal(22), north(20)], now);
+    expect(serviceChanges("A", trips, net, now)).toEqual([
+      { kind: "truncated", direction: "S", description: "Southbound trains end at A4 St instead of A6 St" },
+    ]);
+  });
+
+  it("ignores a single train's odd routing while others run", () => {
+    const trips = tracked([truncatedA(20), normal(21), normal(22), north(20)], now);
+    expect(serviceChanges("A", trips, net, now)).toEqual([]);
+  });
+
+  it("reports a direction with trains scheduled and none running (the other running)", () => {
+    const trips = tracked([normal(21), normal(22)], now);
+    expect(serviceChanges("A", trips, net, now)).toEqual([
+      { kind: "no_trains", direction: "N", description: "No northbound trains running" },
+    ]);
+    expect(serviceChanges("A", [], net, now)).toEqual([]); // nothing at all runs: No service, not a change
+  });
+
+  it("shows in the graph as subway.service_change and a Service change status", () => {
+    const snaps = [at(8, 29, 5), at(8, 29, 35)].map(
+      (ts) =>
+        [ts, snapshot("subway-ace", ts, [truncatedA(20), truncatedA(21), north(20)])] as [
+          number,
+          ReturnType<typeof snapshot>,
+        ],
+    );
+    const r = runSubway(net, snaps, { start: at(8, 29), end: at(8, 31) });
+    expect(metricAt(r, "subway.service_change", { route: "A" }, at(8, 30))).toEqual({
+      changes: [
+        { kind: "truncated", direction: "S", description: "Southbound trains end at A4 St instead of A6 St" },
+      ],
+    });
+    const status = metricAt(r, "subway.status", { route: "A" }, at(8, 30)) as { status: string };
+    expect(status.status).toBe("Service change");
+  });
+});

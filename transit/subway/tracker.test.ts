@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { at, snapshot, southboundA, testNetwork, tripIdAt, upcoming } from "./testing";
+import { TripTracker } from "./trip-tracker";
+
+const net = await testNetwork();
+const A = (m: number, ts: number) => ({
+  tripId: tripIdAt("A", "S", 8, m),
+  stops: upcoming(southboundA(at(8, m)), ts),
+});
+
+describe("TripTracker", () => {
+  it("keeps per-feed state: one feed's snapshot replaces only that feed's trips", () => {
+    const t = new TripTracker(net.routeIds());
+    t.apply(snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5)), A(10, at(8, 0, 5))]));
+    t.apply(snapshot("subway-bdfm", at(8, 0, 10), [{ tripId: "048000_B..S", stops: [["B2", at(8, 2)]] }]));
+    // The next ACE snapshot no longer lists the 08:10 trip; the BDFM trip is untouched.
+    const made = t.apply(snapshot("subway-ace", at(8, 2, 5), [A(0, at(8, 2, 5))]))!;
+    expect(t.tripList().map((x) => x.tripId)).toEqual([tripIdAt("A", "S", 8, 0), "048000_B..S"]);
+    // The 08:00 train made A2 at 08:02; the vanished 08:10 trip had made nothing yet (A1 due 08:10).
+    expect(made.map((m) => [m.tripKey.split("|")[1], m.stationId, m.time])).toEqual([
+      [tripIdAt("A", "S", 8, 0), "A2", at(8, 2)],
+    ]);
+    // A1 (08:00) was never seen ahead of it, so no run A1 > A2 is known.
+    expect(made[0].from).toBeNull();
+    const next = t.apply(snapshot("subway-ace", at(8, 4, 5), [A(0, at(8, 4, 5))]))!;
+    expect(next[0]).toMatchObject({
+      stationId: "A3",
+      time: at(8, 4),
+      from: { stationId: "A2", time: at(8, 2) },
+    });
+  });
+
+  it("ignores a snapshot that is not newer than the feed's last (a repeat)", () => {
+    const t = new TripTracker();
+    const s = snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5))]);
+    expect(t.apply(s)).toEqual([]);
+    expect(t.apply({ ...s, trips: [] })).toBeNull();
+    expect(t.tripList().length).toBe(1);
+  });
+
+  it("counts a trip as running while it has a stop it has not left at its snapshot's time", () => {
+    const t = new TripTracker();
+    t.apply(
+      snapshot("subway-ace", at(8, 5), [
+        { tripId: tripIdAt("A", "S", 8, 0), stops: [["A6", at(8, 4)]] }, // only a stop already passed
+        { tripId: tripIdAt("A", "S", 8, 1), stops: [["A6", at(8, 5)]] }, // leaving now
+      ]),
+    );
+    expect(t.tripList().map((x) => x.running)).toEqual([false, true]);
+  });
+
+  it("drops a silent feed's trips after 10 minutes, and stays bounded over a long day", () => {
+    const t = new TripTracker();
+    let maxTrips = 0;
+    // 08:00-20:00: a train every 10 min, snapshots every 30 s.
+    const starts = Array.from({ length: 72 }, (_, i) => at(8) + i * 600_000);
+    for (let ts = at(8, 0, 5); ts < at(20); ts += 30_000) {
+      const trips = starts
+        .map((s) => ({
+          tripId: `${String((s - at(0)) / 600).padStart(6, "0")}_A..S`,
+          stops: upcoming(southboundA(s), ts),
+        }))
+        .filter((x) => x.stops.length > 0 && Number(x.tripId.slice(0, 6)) * 600 + at(0) - ts < 20 * 60_000);
+      t.apply(snapshot("subway-ace", ts, trips));
+      maxTrips = Math.max(maxTrips, t.tripList().length);
+      for (const trip of t.tripList()) expect(trip.firstEta.size).toBeLessThanOrEqual(trip.stops.length);
+    }
+    expect(maxTrips).toBeLessThanOrEqual(4); // at most ~2 running and 2 listed ahead
+    expect(t.expire(at(20, 9, 35))).toBe(false); // last snapshot 19:59:35: exactly 10 min is not more
+    expect(t.expire(at(20, 9, 36))).toBe(true);
+    expect(t.tripList()).toEqual([]);
+  });
+});
+
+describe("TimeQueue (the windows' storage)", async () => {
+  const { TimeQueue } = await import("./time-queue");
+
+  it("keeps only (now - w, now] and its storage follows the window, not the day", () => {
+    const q = new TimeQueue<{ t: number }>();
+    const w = 3_600_000;
+    let maxStored = 0;
+    // Four days of one item every 10 s.
+    for (let t = 0; t < 4 * 86_400_000; t += 10_000) {
+      q.push({ t });
+      q.expire(t, w);
+      maxStored = Math.max(maxStored, (q as unknown as { items: unknown[] }).items.length);
+    }
+    expect(q.size).toBe(360); // (t - 1 h, t]: 360 items of 10 s
+    expect(maxStored).toBeLessThan(3 * 360);
+  });
+});
