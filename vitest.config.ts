@@ -2,14 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: [
-      "engine/**/*.test.ts",
-      "adapters/**/*.test.ts",
-      "transit/**/*.test.ts",
-      "server/**/*.test.ts",
-      "scripts/**/*.test.ts",
-      "demo/**/*.test.ts",
-    ],
+    include: ["**/*.test.ts", "**/*.test.tsx"],
+    exclude: ["**/node_modules/**", ".next/**", "data/**", "e2e/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

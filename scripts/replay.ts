@@ -6,13 +6,13 @@
  */
 
 import { MetricFileWriter } from "../adapters/export/metric-writer";
-import { localMidnight } from "../adapters/export/time-format";
 import { replayPayloads } from "../adapters/feed-graph";
 import { Engine, sink } from "../engine";
 import { parseClock, parseFlags } from "../server/config";
 import { METRIC_NAMES } from "../transit/contract";
 import { dashboardGraph } from "../transit/dashboard";
 import { loadRecordingNetwork } from "../transit/recording-network";
+import { startOfLocalDay } from "../util/time-zone";
 
 const { values, positionals } = parseFlags(process.argv.slice(2), {
   headless: { type: "boolean" },
@@ -36,7 +36,7 @@ if (values.help || !dir) {
 if (values.headless) {
   if (!values.out) throw new Error("--headless needs --out <file.jsonl|file.csv>");
   const { network, start, end } = await loadRecordingNetwork(dir);
-  const day = localMidnight(start);
+  const day = startOfLocalDay(start);
   const metrics = values.metrics ? new Set(values.metrics.split(",").map((s) => s.trim())) : undefined;
   for (const m of metrics ?? []) {
     if (!(METRIC_NAMES as readonly string[]).includes(m))

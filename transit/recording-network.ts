@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { isoWithOffset } from "../adapters/export/time-format";
+import { localDateString } from "../util/time-zone";
 import { loadStaticGtfs } from "../adapters/gtfs-static";
 import { recordingInfo } from "../adapters/recording";
 import { buildTransitNetwork, type TransitNetwork } from "./network";
@@ -14,10 +14,6 @@ export function recordingStaticPath(dir: string): string | null {
   return existsSync(join(s, "stops.txt")) ? s : null;
 }
 
-/** The New York service date (YYYYMMDD) of an instant. */
-export function serviceDateOf(t: number): string {
-  return isoWithOffset(t).slice(0, 10).replace(/-/g, "");
-}
 
 /** The transit network a recording was made with, for the day it starts on. */
 export async function loadRecordingNetwork(
@@ -29,7 +25,7 @@ export async function loadRecordingNetwork(
   if (info.frames === 0) throw new Error(`recording ${dir} has no frames`);
   const gtfs = await loadStaticGtfs(gtfsPath);
   if (!gtfs.ok) throw gtfs.error;
-  const serviceDate = serviceDateOf(info.start);
+  const serviceDate = localDateString(info.start);
   return {
     network: buildTransitNetwork(gtfs.value, serviceDate),
     start: info.start,

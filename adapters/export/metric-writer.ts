@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { stableStringify } from "../../engine";
 import type { MetricTick } from "../../transit/contract";
-import { isoWithOffset } from "./time-format";
+import { isoWithOffset } from "../../util/time-zone";
 
 export type ExportFormat = "jsonl" | "csv";
 
