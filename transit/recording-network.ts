@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { localDateString } from "../util/time-zone";
 import { loadStaticGtfs } from "../adapters/gtfs-static";
 import { recordingInfo } from "../adapters/recording";
+import { localDateString } from "../util/time-zone";
 import { buildTransitNetwork, type TransitNetwork } from "./network";
 
 /** Where the static GTFS a recording was made with lives: <dir>/static (a zip or the .txt files). */
@@ -13,7 +13,6 @@ export function recordingStaticPath(dir: string): string | null {
   if (zip) return join(s, zip);
   return existsSync(join(s, "stops.txt")) ? s : null;
 }
-
 
 /** The transit network a recording was made with, for the day it starts on. */
 export async function loadRecordingNetwork(

@@ -37,7 +37,8 @@ export interface ZonedFields {
 /** The local wall-clock fields of instant t (seconds truncated). */
 export function zonedFields(t: number, timeZone = NEW_YORK): ZonedFields {
   const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(t)) if (part.type !== "literal") p[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(t))
+    if (part.type !== "literal") p[part.type] = Number(part.value);
   return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
 }
 
