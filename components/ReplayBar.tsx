@@ -84,7 +84,7 @@ export function ReplayBar() {
               aria-valuenow={Math.round(share * 100)}
               aria-valuetext={clockHm(position)}
             >
-              <span style={{ width: `${share * 100}%` }} />
+              <span className="timeline-fill" style={{ width: `${share * 100}%` }} />
             </div>
           )}
           <span className="muted small">{clockHm(range.end)}</span>

@@ -22,7 +22,7 @@ export function StationSearch({ network }: { network: NetworkIndex | null }) {
     else setError("No station by that name");
   };
   return (
-    <form className="btn-row" onSubmit={submit} role="search">
+    <form className="btn-row" onSubmit={submit} aria-label="Find a station">
       <label htmlFor={id} className="small muted">
         Station
       </label>

@@ -39,6 +39,12 @@ let network: NetworkView;
 let page: Page;
 let pageErrors: string[];
 
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function api<T>(path: string): Promise<T> {
   const r = await fetch(server.url + path);
   assert.equal(r.status, 200, `${path} answered ${r.status}`);
@@ -69,8 +75,15 @@ describe("dashboard", { timeout: 600_000 }, () => {
 
   it("draws every station, the bike stations and moving trains on the map", async () => {
     const counts = page.locator("[data-testid=map-counts]");
-    await waitFor("stations on the map", async () => Number(await counts.getAttribute("data-stations")) > 0, 60_000);
-    assert.equal(await dataNumber(page, "[data-testid=map-counts]", "data-stations"), network.stations.length);
+    await waitFor(
+      "stations on the map",
+      async () => Number(await counts.getAttribute("data-stations")) > 0,
+      60_000,
+    );
+    assert.equal(
+      await dataNumber(page, "[data-testid=map-counts]", "data-stations"),
+      network.stations.length,
+    );
     // Every route's shapes are drawn.
     const shapes = network.routes.reduce((n, r) => n + r.shapes.filter((s) => s.length >= 2).length, 0);
     assert.equal(await dataNumber(page, "[data-testid=map-counts]", "data-shapes"), shapes);
@@ -93,7 +106,10 @@ describe("dashboard", { timeout: 600_000 }, () => {
     );
     assert.ok(drawn > 50, `only ${drawn} trains drawn`);
     // Same order of size as the server's own list (it changes while we look).
-    assert.ok(Math.abs(drawn - state.trains.length) <= Math.max(40, state.trains.length * 0.25), `${drawn} drawn vs ${state.trains.length} on the server`);
+    assert.ok(
+      Math.abs(drawn - state.trains.length) <= Math.max(40, state.trains.length * 0.25),
+      `${drawn} drawn vs ${state.trains.length} on the server`,
+    );
 
     // Moving: positions drawn a few seconds apart differ for many trains.
     type P = { tripKey: string; lat: number; lon: number };
@@ -113,12 +129,21 @@ describe("dashboard", { timeout: 600_000 }, () => {
     const rows = page.locator("[data-testid=status-board] li[data-route]");
     await waitFor("status rows", async () => (await rows.count()) === network.routes.length, 30_000);
     const routes = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.route));
-    assert.deepEqual(routes, network.routes.map((r) => r.id));
+    assert.deepEqual(
+      routes,
+      network.routes.map((r) => r.id),
+    );
     const words = await page.locator("[data-testid=status-board] .status-word").allTextContents();
-    for (const w of words) assert.ok(STATUS_WORDS.some((s) => w.includes(s)), `unknown status '${w}'`);
+    for (const w of words)
+      assert.ok(
+        STATUS_WORDS.some((s) => w.includes(s)),
+        `unknown status '${w}'`,
+      );
     // Once statuses arrive, at least one line is something other than "No data".
     await waitFor("a computed status", async () =>
-      (await page.locator("[data-testid=status-board] .status-word").allTextContents()).some((w) => !w.includes("No data")),
+      (await page.locator("[data-testid=status-board] .status-word").allTextContents()).some(
+        (w) => !w.includes("No data"),
+      ),
     );
   });
 
@@ -126,7 +151,9 @@ describe("dashboard", { timeout: 600_000 }, () => {
     const points = async () =>
       Object.fromEntries(
         await Promise.all(
-          CHARTS.map(async (c) => [c, await dataNumber(page, `[data-testid=chart-${c}]`, "data-points")] as const),
+          CHARTS.map(
+            async (c) => [c, await dataNumber(page, `[data-testid=chart-${c}]`, "data-points")] as const,
+          ),
         ),
       );
     const first = await waitFor(
@@ -150,7 +177,9 @@ describe("dashboard", { timeout: 600_000 }, () => {
   });
 
   it("renders the demo's hostile alert HTML as text: no script, no handler", async () => {
-    const alert = page.locator("[data-testid=alerts] li", { hasText: "entrance at 59 St-Columbus Circle is closed" });
+    const alert = page.locator("[data-testid=alerts] li", {
+      hasText: "entrance at 59 St-Columbus Circle is closed",
+    });
     await alert.first().waitFor({ timeout: 60_000 });
     const html = await alert.first().innerHTML();
     assert.ok(!/<img|<script|onerror/i.test(html), `alert markup kept something active: ${html}`);
@@ -175,8 +204,15 @@ describe("dashboard", { timeout: 600_000 }, () => {
     await p.waitForURL(`**/line/${route.id}`, { timeout: 30_000 });
     await p.locator("h1", { hasText: route.longName }).waitFor({ timeout: 30_000 });
     const stations = new Set([...route.stations.N, ...route.stations.S]);
-    await waitFor("the strip of stations", async () => (await p.locator("[data-testid=line-strip] li").count()) > 0, 30_000);
-    assert.equal(await p.locator("[data-testid=line-strip] li").count(), (route.stations.S.length || route.stations.N.length));
+    await waitFor(
+      "the strip of stations",
+      async () => (await p.locator("[data-testid=line-strip] li").count()) > 0,
+      30_000,
+    );
+    assert.equal(
+      await p.locator("[data-testid=line-strip] li").count(),
+      route.stations.S.length || route.stations.N.length,
+    );
     assert.ok(stations.size > 0);
     const trains = await waitFor(
       "trains on the line",
@@ -186,8 +222,15 @@ describe("dashboard", { timeout: 600_000 }, () => {
     const onServer = (await api<{ trains: Array<{ route: string }> }>("/api/state")).trains.filter(
       (t) => t.route === route.id,
     ).length;
-    assert.ok(trains > 0 && Math.abs(trains - onServer) <= Math.max(5, onServer * 0.3), `${trains} vs ${onServer}`);
-    await waitFor("line charts", async () => (await dataNumber(p, "[data-testid=chart-headways]", "data-points")) > 0, 60_000);
+    assert.ok(
+      trains > 0 && Math.abs(trains - onServer) <= Math.max(5, onServer * 0.3),
+      `${trains} vs ${onServer}`,
+    );
+    await waitFor(
+      "line charts",
+      async () => (await dataNumber(p, "[data-testid=chart-headways]", "data-points")) > 0,
+      60_000,
+    );
     await sleep(2500);
     await screenshot(p, "line");
     await p.close();
@@ -195,7 +238,9 @@ describe("dashboard", { timeout: 600_000 }, () => {
 
   it("shows a station's arrivals by direction", async () => {
     // The busiest station the server has arrivals for (computed from its state, not the page).
-    const state = await api<{ arrivals: Record<string, { north: unknown[]; south: unknown[] }> }>("/api/state");
+    const state = await api<{ arrivals: Record<string, { north: unknown[]; south: unknown[] }> }>(
+      "/api/state",
+    );
     const [id] = Object.entries(state.arrivals).sort(
       (a, b) => b[1].north.length + b[1].south.length - (a[1].north.length + a[1].south.length),
     )[0];
@@ -203,7 +248,10 @@ describe("dashboard", { timeout: 600_000 }, () => {
     const station = network.stations.find((s) => s.id === id)!;
     await p.locator("h1", { hasText: station.name }).waitFor({ timeout: 30_000 });
     await waitFor("arrivals", async () => (await p.locator("[data-testid=arrival]").count()) > 0, 30_000);
-    const eta = await p.locator("[data-testid=arrival] .eta, [data-testid=arrival] .held").first().textContent();
+    const eta = await p
+      .locator("[data-testid=arrival] .eta, [data-testid=arrival] .held")
+      .first()
+      .textContent();
     assert.match(eta ?? "", /now|\d+ min|held/);
     await p.locator("[data-testid=bikes-near]").waitFor();
     await sleep(1500);
@@ -214,8 +262,16 @@ describe("dashboard", { timeout: 600_000 }, () => {
   it("shows feed health and the engine graph", async () => {
     const { page: h } = await openPage(ctx, `${server.url}/health`);
     const feeds = (await api<{ health: unknown[] }>("/api/state")).health.length;
-    await waitFor("health rows", async () => (await h.locator("[data-testid=health-table] tbody tr").count()) === feeds, 30_000);
-    await waitFor("health history", async () => (await dataNumber(h, "[data-testid=chart-feed-age]", "data-points")) > 0, 30_000);
+    await waitFor(
+      "health rows",
+      async () => (await h.locator("[data-testid=health-table] tbody tr").count()) === feeds,
+      30_000,
+    );
+    await waitFor(
+      "health history",
+      async () => (await dataNumber(h, "[data-testid=chart-feed-age]", "data-points")) > 0,
+      30_000,
+    );
     await sleep(2500);
     await screenshot(h, "health");
     await h.close();
@@ -223,9 +279,9 @@ describe("dashboard", { timeout: 600_000 }, () => {
     const { page: g } = await openPage(ctx, `${server.url}/graph`);
     await g.locator("[data-testid=engine-graph]").waitFor({ timeout: 30_000 });
     const ticks = async () =>
-      g.locator("[data-testid=engine-graph] g[data-ticks]").evaluateAll((els) =>
-        els.reduce((s, e) => s + Number((e as SVGGElement).dataset.ticks), 0),
-      );
+      g
+        .locator("[data-testid=engine-graph] g[data-ticks]")
+        .evaluateAll((els) => els.reduce((s, e) => s + Number((e as SVGGElement).dataset.ticks), 0));
     const t0 = await ticks();
     await waitFor("tick counts to grow", async () => (await ticks()) > t0, 20_000);
     await screenshot(g, "graph", false);
@@ -242,25 +298,64 @@ describe("dashboard", { timeout: 600_000 }, () => {
 
     // Pause: engine time stops.
     await page.locator("[data-testid=replay-toggle]").click();
-    await waitFor("paused", async () => (await page.locator("[data-testid=replay-speed]").textContent()) === "paused", 10_000);
+    await waitFor(
+      "paused",
+      async () => (await page.locator("[data-testid=replay-speed]").textContent()) === "paused",
+      10_000,
+    );
     const paused = await engineT();
     await sleep(2500);
     assert.equal(await engineT(), paused);
 
     // Seek 30 minutes ahead (a forward seek fast-forwards the engine: keep it short), on the scrub's minute grid.
     const clock = (await api<{ clock: { range: { start: number; end: number } } }>("/api/state")).clock;
-    const target = clock.range.start + Math.round((paused + 30 * 60_000 - clock.range.start) / 60_000) * 60_000;
+    const target =
+      clock.range.start + Math.round((paused + 30 * 60_000 - clock.range.start) / 60_000) * 60_000;
     await page.locator("[data-testid=replay-scrub]").fill(String(target));
-    await waitFor("engine time at the scrubbed time", async () => Math.abs((await engineT()) - target) < 2 * 60_000, 90_000);
+    await waitFor(
+      "engine time at the scrubbed time",
+      async () => Math.abs((await engineT()) - target) < 2 * 60_000,
+      90_000,
+    );
     assert.equal(await page.locator("[data-testid=replay-speed]").textContent(), "paused");
     await page.locator("[data-testid=replay-toggle]").click();
-    const after = await waitFor("playing again", async () => {
-      const t = await engineT();
-      return t > target + 60_000 ? t : 0;
-    }, 30_000);
+    const after = await waitFor(
+      "playing again",
+      async () => {
+        const t = await engineT();
+        return t > target + 60_000 ? t : 0;
+      },
+      30_000,
+    );
     assert.ok(after > target);
     await screenshot(page, "dashboard-admin", false);
     assert.deepEqual(pageErrors, []);
+  });
+
+  it("exports what is on screen as CSV and JSON lines", async () => {
+    await page.locator("[data-testid=export-choice]").selectOption("status");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("[data-testid=export-csv]").click(),
+    ]);
+    const text = await streamText(await csv.createReadStream());
+    const [header, ...lines] = text.trim().split("\n");
+    assert.match(header, /^route,status,reasons,/);
+    assert.equal(lines.length, (await api<{ lineStatus: unknown[] }>("/api/state")).lineStatus.length);
+
+    await page.locator("[data-testid=export-choice]").selectOption("charts");
+    const [jsonl] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("[data-testid=export-jsonl]").click(),
+    ]);
+    const rows = (await streamText(await jsonl.createReadStream()))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.ok(rows.length > 100, `${rows.length} chart rows`);
+    // The headless export's columns: t in New York time with its offset, metric, key, value.
+    assert.deepEqual(Object.keys(rows[0]), ["t", "metric", "key", "value"]);
+    assert.match(rows[0].t, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[45]:00$/);
   });
 
   it("is usable on a phone", async () => {

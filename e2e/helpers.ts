@@ -128,7 +128,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 }
 
 /** Poll `fn` until it returns a truthy value; that value, or an error naming `what`. */
-export async function waitFor<T>(what: string, fn: () => Promise<T>, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 250,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -139,7 +144,8 @@ export async function waitFor<T>(what: string, fn: () => Promise<T>, timeoutMs =
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -35,7 +35,10 @@ describe("kiosk", { timeout: 600_000 }, () => {
     port = server.port;
     browser = await launchBrowser();
     const ctx = await localContext(browser, { width: 1920, height: 1080 });
-    ({ page } = await openPage(ctx, `${server.url}/kiosk?panels=status,map,bikes,alerts&rotate=3&stale=2&nodata=15`));
+    ({ page } = await openPage(
+      ctx,
+      `${server.url}/kiosk?panels=status,map,bikes,alerts&rotate=3&stale=2&nodata=15&shift=0.05`,
+    ));
   });
 
   after(async () => {
@@ -60,6 +63,13 @@ describe("kiosk", { timeout: 600_000 }, () => {
       await sleep(250);
     }
     assert.deepEqual([...seen].sort(), ["alerts", "bikes", "map", "status"]);
+    // Against burn-in the whole screen moves a few pixels now and then (every 3 s here).
+    const shifts = new Set<string>();
+    for (let i = 0; i < 16 && shifts.size < 2; i++) {
+      shifts.add((await page.locator("[data-testid=kiosk]").getAttribute("data-shift")) ?? "");
+      await sleep(500);
+    }
+    assert.ok(shifts.size >= 2, `no pixel shift seen: ${[...shifts].join(" ")}`);
     // Only the current panel is visible.
     const visible = await page
       .locator("[data-testid=kiosk-panel]")
@@ -84,6 +94,22 @@ describe("kiosk", { timeout: 600_000 }, () => {
     assert.match(text ?? "", /No live data/);
     await screenshot(page, "kiosk-nodata", false);
     assert.equal(await marked(), 42, "the kiosk reloaded while the server was down");
+
+    // A kiosk restarting now still gets its page (the service worker's copy) and says "no data".
+    const again = await page.context().newPage();
+    await again.goto(page.url(), { waitUntil: "load", timeout: 30_000 });
+    await waitFor(
+      "the no-data screen after a restart without server",
+      async () => (await again.locator("[data-testid=kiosk]").getAttribute("data-state")) === "nodata",
+      30_000,
+    );
+    await waitFor(
+      "'no live data'",
+      async () =>
+        /No live data/.test((await again.locator("[data-testid=kiosk-nodata]").textContent()) ?? ""),
+      30_000,
+    );
+    await again.close();
   });
 
   it("recovers by itself when the server is back, without reloading", async () => {

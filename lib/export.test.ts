@@ -7,17 +7,21 @@ describe("export", () => {
       { route: "A", reasons: "gap, at 59 St", n: 3 },
       { route: 'say "hi"', extra: { a: 1 }, n: -2 },
     ]);
-    expect(csv).toBe(
-      'route,reasons,n,extra\r\nA,"gap, at 59 St",3,\r\n"say ""hi""",,-2,"{""a"":1}"\r\n',
-    );
+    expect(csv).toBe('route,reasons,n,extra\nA,"gap, at 59 St",3,\n"say ""hi""",,-2,"{""a"":1}"\n');
   });
 
   it("keeps spreadsheet formulas from running", () => {
-    expect(toCsv([{ x: "=1+1" }, { x: "@cmd" }, { x: "-12" }])).toBe("x\r\n'=1+1\r\n'@cmd\r\n-12\r\n");
+    expect(toCsv([{ x: "=1+1" }, { x: "@cmd" }, { x: "-12" }])).toBe("x\n'=1+1\n'@cmd\n-12\n");
   });
 
-  it("writes one JSON object per line", () => {
+  it("writes one JSON object per line, nested keys sorted as the headless export does", () => {
     expect(toJsonLines([{ a: 1 }, { b: "x" }])).toBe('{"a":1}\n{"b":"x"}\n');
+    expect(toJsonLines([{ t: "x", key: { route: "A", direction: "N" } }])).toBe(
+      '{"t":"x","key":{"direction":"N","route":"A"}}\n',
+    );
+    expect(toCsv([{ key: { route: "A", direction: "N" } }])).toBe(
+      'key\n"{""direction"":""N"",""route"":""A""}"\n',
+    );
     expect(toJsonLines([])).toBe("");
   });
 

@@ -1,10 +1,16 @@
-/** Export of what is on screen, as CSV or JSON lines: rows of flat-ish records. */
+/**
+ * Export of what is on screen, as CSV or JSON lines: rows of flat-ish
+ * records. Nested values are written as JSON with sorted keys and lines end
+ * in "\n", as the headless export writes them (chart series export the same
+ * `t,metric,key,value` lines).
+ */
+import { stableStringify } from "../engine/stable-json";
 
 export type Row = Record<string, unknown>;
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  let s = typeof v === "object" ? JSON.stringify(v) : String(v);
+  let s = typeof v === "object" ? stableStringify(v) : String(v);
   // A text starting like a formula would run in a spreadsheet: make it text.
   if (typeof v === "string" && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -22,11 +28,22 @@ export function toCsv(rows: readonly Row[]): string {
       }
   const lines = [columns.map(cell).join(",")];
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return `${lines.join("\n")}\n`;
+}
+
+/** Top-level fields in their order, nested values with sorted keys. */
+function jsonLine(r: Row): string {
+  const fields = Object.entries(r)
+    .filter(([, v]) => v !== undefined)
+    .map(
+      ([k, v]) =>
+        `${JSON.stringify(k)}:${v !== null && typeof v === "object" ? stableStringify(v) : JSON.stringify(v)}`,
+    );
+  return `{${fields.join(",")}}`;
 }
 
 export function toJsonLines(rows: readonly Row[]): string {
-  return rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length > 0 ? "\n" : "");
+  return rows.map(jsonLine).join("\n") + (rows.length > 0 ? "\n" : "");
 }
 
 /** New York local time with its offset, as the headless export writes it. */

@@ -35,7 +35,15 @@ export interface GraphLayout {
 export function layoutGraph(g: GraphJson): GraphLayout {
   const groupOf = new Map<string, string>();
   const groups = new Map<string, GroupNode>();
-  const add = (key: string, gid: string, name: string, rank: number, ticks: number, sink: boolean, source: boolean) => {
+  const add = (
+    key: string,
+    gid: string,
+    name: string,
+    rank: number,
+    ticks: number,
+    sink: boolean,
+    source: boolean,
+  ) => {
     groupOf.set(key, gid);
     const cur = groups.get(gid);
     if (cur) {

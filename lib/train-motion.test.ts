@@ -10,10 +10,7 @@ const stations: Record<string, [number, number]> = {
   A: [40.7, -74.0],
   B: [40.71, -74.0 + dLon],
 };
-const geo = new TrackGeometry(
-  [{ id: "L", shapes: [[stations.A, bend, stations.B]] }],
-  (id) => stations[id],
-);
+const geo = new TrackGeometry([{ id: "L", shapes: [[stations.A, bend, stations.B]] }], (id) => stations[id]);
 
 const train = (over: Partial<TrainView>): TrainView => ({
   tripKey: "t",

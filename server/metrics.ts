@@ -10,6 +10,8 @@ import type { HubCounters } from "./hub";
 
 export interface ServerMetrics extends HubCounters {
   registry: client.Registry;
+  /** Count failed polls seen in a health update (each error has its own lastErrorAt). */
+  healthUpdated(health: readonly FeedHealth[]): void;
   clientConnected(): void;
   clientDisconnected(): void;
   refused(reason: string): void;
@@ -117,12 +119,27 @@ export function createMetrics(read: MetricsSources): ServerMetrics {
       this.set(p && p.cycles > 0 ? p.estCycleMs / p.cycles / 1000 : 0);
     },
   });
+  const pollErrors = new client.Counter({
+    name: "transit_feed_poll_errors_total",
+    help: "Failed polls (download, parse, invalid, stale...), per feed and kind",
+    labelNames: ["feed", "kind"],
+    registers: [registry],
+  });
+  const lastErrorAt = new Map<string, number | null>();
   void feedAge;
   void feedErrors;
   void feedPolls;
   void feedStale;
   return {
     registry,
+    healthUpdated: (health) => {
+      for (const h of health) {
+        if (h.lastErrorAt !== null && lastErrorAt.get(h.feed) !== h.lastErrorAt) {
+          pollErrors.inc({ feed: h.feed, kind: h.lastErrorKind ?? "unknown" });
+        }
+        lastErrorAt.set(h.feed, h.lastErrorAt);
+      }
+    },
     clientConnected: () => clients.inc(),
     clientDisconnected: () => clients.dec(),
     refused: (reason) => refusedTotal.inc({ reason }),

@@ -56,7 +56,12 @@ function replaySeries(c: RecordingClient, topic: string): SeriesPoint[] {
 }
 
 /** The same metric computed by running the dashboard graph over the recording, with no server at all. */
-async function headlessTicks(metric: string): Promise<MetricTick[]> {
+let headless: Promise<MetricTick[]> | null = null;
+const headlessTicks = (metric: string) => {
+  headless ??= runHeadless(metric);
+  return headless;
+};
+async function runHeadless(metric: string): Promise<MetricTick[]> {
   const { network, start, end } = await loadRecordingNetwork(dir);
   const out: MetricTick[] = [];
   new Engine(
@@ -75,9 +80,9 @@ const pointId = (p: { t: number; key: Record<string, string>; value: unknown }) 
   `${p.t}|${JSON.stringify(p.key)}|${JSON.stringify(p.value)}`;
 
 beforeAll(async () => {
-  ({ recordingDir: dir } = await demoSlice("protocol", 7 * 3600, 7 * 3600 + 20 * 60));
+  ({ recordingDir: dir } = await demoSlice("protocol", 5.5 * 3600, 5.5 * 3600 + 12 * 60));
   server = await startServer({
-    source: { kind: "replay", dir, speed: 240 },
+    source: { kind: "replay", dir, speed: 200 },
     port: 0,
     host: "127.0.0.1",
     next: false,
@@ -103,7 +108,7 @@ describe("live protocol", () => {
       mode: "replay",
       replayControls: true,
     });
-    // The slice plays in about 5 s at 240x; the run then holds its last state.
+    // The slice plays in about 5 s at 200x; the run then holds its last state.
     await waitUntil(async () => !(await clockOf()).playing);
     await new Promise((r) => setTimeout(r, 700));
     for (const topic of ["status", "health", "clock", `charts:${CHART}`]) {
@@ -170,7 +175,9 @@ describe("live protocol", () => {
     });
     expect(await answer({ token: TOKEN, action: "speed", value: 10_000 })).toMatchObject({ ok: false });
     const range = (await clockOf()).range!;
-    const target = range.start + 10 * 60_000;
+    const target = range.start + 8 * 60_000;
+    // Paused, the run stays at the target, so the snapshot shows exactly the day up to it.
+    expect(await answer({ token: TOKEN, action: "pause" })).toEqual({ ok: true });
     const before = c.messages.length;
     expect(await answer({ token: TOKEN, action: "seek", value: target })).toEqual({ ok: true });
     await waitUntil(() =>
@@ -182,7 +189,9 @@ describe("live protocol", () => {
     const snapPoints = snap.msg.data as SeriesPoint[];
     expect(snapPoints.length).toBeGreaterThan(0);
     expect(Math.max(...snapPoints.map((p) => p.t))).toBeLessThanOrEqual(target);
+    expect((await clockOf()).t).toBe(target);
     expect(await answer({ token: TOKEN, action: "speed", value: 600 })).toEqual({ ok: true });
+    expect(await answer({ token: TOKEN, action: "play" })).toEqual({ ok: true });
     await waitUntil(async () => !(await clockOf()).playing);
     await new Promise((r) => setTimeout(r, 700));
     const got = replaySeries(c, `charts:${CHART}`);
@@ -218,6 +227,22 @@ describe("live protocol", () => {
         mode: "replay",
       });
       expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
+      // The static network: cached with an ETag, 304 when unchanged.
+      const net = await fetch(`${other.url}/api/network`);
+      const etag = net.headers.get("etag")!;
+      // (It changes when bike stations first arrive; clients hear of it through a `network` event.)
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(c.hellos[0].networkEtag).toMatch(/^"[\w-]+"$/);
+      expect(((await net.json()) as { routes: unknown[] }).routes.length).toBeGreaterThan(10);
+      expect((await fetch(`${other.url}/api/network`, { headers: { "if-none-match": etag } })).status).toBe(
+        304,
+      );
+      const graph = (await (await fetch(`${other.url}/api/graph`)).json()) as {
+        nodes: Array<{ name: string }>;
+      };
+      expect(graph.nodes.some((n) => n.name === "decode_feeds")).toBe(true);
+      expect(await (await fetch(`${other.url}/api/graph?format=dot`)).text()).toMatch(/^digraph/);
+      expect((await fetch(`${other.url}/api/series?metric=nope`)).status).toBe(400);
     } finally {
       await other.close();
     }

@@ -185,3 +185,6 @@ export interface ServerToClient {
 
 /** Messages larger than this (bytes, serialized) are refused. */
 export const MAX_CLIENT_MESSAGE_BYTES = 4096;
+
+/** Most topics one connection may hold (also in Hello). */
+export const MAX_TOPICS_PER_CLIENT = 40;

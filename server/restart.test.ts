@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe("reconnection", () => {
   it("survives a server restart: fresh snapshot, then deltas in order, no duplicate or lost point", async () => {
-    const { recordingDir } = await demoSlice("restart", 8 * 3600, 8 * 3600 + 15 * 60);
+    const { recordingDir } = await demoSlice("restart", 5 * 3600, 5 * 3600 + 10 * 60);
     server = await start(recordingDir, 0);
     const port = server.port;
     c = recordingClient(server.url, [CHART, "status"], { reconnect: true });

@@ -6,13 +6,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Logger } from "pino";
-import { localMidnight } from "../adapters/export/time-format";
 import type { LiveFeedsOptions } from "../adapters/feed-graph";
 import { fetchStaticGtfs, loadStaticGtfs } from "../adapters/gtfs-static";
 import { recordingInfo } from "../adapters/recording";
 import { ensureDemoDay } from "../demo";
 import { buildTransitNetwork, type TransitNetwork } from "../transit/network";
-import { loadRecordingNetwork, serviceDateOf } from "../transit/recording-network";
+import { loadRecordingNetwork } from "../transit/recording-network";
+import { localDateString, startOfLocalDay } from "../util/time-zone";
 import type { Env } from "./config";
 import { parseClock } from "./config";
 import type { LiveState } from "./live-state";
@@ -51,7 +51,7 @@ export interface SourceDeps {
 function fromTime(from: string | number | undefined, dir: string): number | undefined {
   if (from === undefined) return undefined;
   if (typeof from === "number") return from;
-  return parseClock(from, localMidnight(recordingInfo(dir).start));
+  return parseClock(from, startOfLocalDay(recordingInfo(dir).start));
 }
 
 /** The static GTFS files of a folder or zip, to store beside a live recording. */
@@ -65,7 +65,7 @@ function staticFilesOf(path: string): Array<{ name: string; bytes: Uint8Array }>
 async function liveNetwork(gtfsPath: string): Promise<TransitNetwork> {
   const gtfs = await loadStaticGtfs(gtfsPath);
   if (!gtfs.ok) throw gtfs.error;
-  return buildTransitNetwork(gtfs.value, serviceDateOf(Date.now()));
+  return buildTransitNetwork(gtfs.value, localDateString(Date.now()));
 }
 
 export async function createRunner(
@@ -103,7 +103,7 @@ export async function createRunner(
   let loop: boolean;
   if (spec.kind === "demo") {
     const demoDir = spec.dir ?? join(env.DATA_DIR, "demo");
-    log.info({ dir: demoDir }, "demo day: checking (generated on first use, about a minute)");
+    log.info({ dir: demoDir }, "demo day: checking (generated on first use: a few minutes)");
     dir = (await ensureDemoDay(demoDir)).recordingDir;
     mode = "demo";
     loop = true;

@@ -16,7 +16,13 @@ import { createLogger } from "./log";
 import { createMetrics } from "./metrics";
 import { NetworkViewCache } from "./network-view";
 import { createNextHandle, type NextHandle } from "./next-app";
-import { type ClientToServer, type Hello, PROTOCOL_VERSION, type ServerToClient } from "./protocol";
+import {
+  type ClientToServer,
+  type Hello,
+  MAX_TOPICS_PER_CLIENT,
+  PROTOCOL_VERSION,
+  type ServerToClient,
+} from "./protocol";
 import type { GraphFactory, Runner } from "./runner";
 import { handleConnections } from "./socket-handler";
 import { createRunner, type SourceSpec } from "./sources";
@@ -80,6 +86,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const state = new LiveState();
 
   const httpServer: HttpServer = createServer();
+  // Longer than clients' and proxies' idle timeouts, so a reused keep-alive connection is not closed under them.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const io = new Server<ClientToServer, ServerToClient>(httpServer, {
     serveClient: false,
     // A little over the protocol's limit: the protocol refuses politely, the transport drops abusers.
@@ -110,6 +119,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     engineTime: () => state.engineTime,
     profile: () => runner.profile(),
   });
+  let healthVersion = -1;
+  state.onChange(() => {
+    if (state.health.version === healthVersion || !state.health.value) return;
+    healthVersion = state.health.version;
+    metrics.healthUpdated(state.health.value);
+  });
   const networkView = new NetworkViewCache(network, state);
   const registry = new TopicRegistry(state, {
     clock: () => runner.clock(),
@@ -135,12 +150,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     replayControls: adminToken !== null && runner.controllable,
     networkEtag: networkView.etag,
     coalesceMs,
-    maxTopics: 40,
+    maxTopics: MAX_TOPICS_PER_CLIENT,
   });
   handleConnections(
     io as unknown as Server,
     { hub, registry, runner, metrics, log },
-    { hello, adminToken, maxTopicsPerClient: 40, ratePerSec: 20, burst: 40 },
+    { hello, adminToken, maxTopicsPerClient: MAX_TOPICS_PER_CLIENT, ratePerSec: 20, burst: 40 },
   );
   // New bike stations (or names) change /api/network: tell clients to refetch it.
   const networkWatch = setInterval(() => {

@@ -8,10 +8,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
-import { isoWithOffset } from "../adapters/export/time-format";
 import { OTHER_FEEDS, SUBWAY_FEEDS } from "../adapters/feeds";
 import { readRecording } from "../adapters/recording";
 import { ensureDemoDay } from "../demo";
+import { isoWithOffset } from "../util/time-zone";
 import type { DeltaMsg, Hello, SnapshotMsg } from "./protocol";
 
 /** A slice of the demo day (seconds after midnight), generated once per name and reused. */
@@ -102,7 +102,7 @@ export async function startFeedMirror(
     if (b === "garbage") {
       res
         .writeHead(200, { "content-type": "application/octet-stream" })
-        .end(Buffer.from("\u0000\u00ff<html>not a feed", "latin1"));
+        .end(Buffer.from(`\u0000\u00ff<html>not a feed ${n}`, "latin1")); // new each time: not a duplicate
       return;
     }
     const list = frames.get(feed) ?? [];

@@ -70,7 +70,7 @@ export default function TimeChart({ rows, series, yFormat, rightFormat, yDomain 
           const f = def?.axis === "right" ? rightFormat : yFormat;
           return typeof v === "number" && f ? f(v) : String(v);
         }}
-        contentStyle={{ fontSize: 12 }}
+        contentStyle={{ fontSize: 12, background: "#0f1419", borderColor: "#2a3742" }}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} iconType="plainline" />
       {series.map((s) =>

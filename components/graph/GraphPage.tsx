@@ -5,10 +5,10 @@
  * a second while counts move).
  */
 import { useMemo, useRef } from "react";
+import type { GraphJson } from "../../engine/export";
 import { integer } from "../../lib/format";
 import { layoutGraph } from "../../lib/graph-layout";
 import { useTopic } from "../../lib/live/hooks";
-import type { GraphJson } from "../../engine/export";
 import { SiteHeader } from "../SiteHeader";
 
 const W = 190;
@@ -93,7 +93,12 @@ export function GraphPage() {
                 const rate = rates.get(n.id) ?? 0;
                 const label = n.name.length > 26 ? `${n.name.slice(0, 25)}…` : n.name;
                 return (
-                  <g key={n.id} transform={`translate(${x(n.col)},${y(n.row)})`} data-node={n.name} data-ticks={n.ticks}>
+                  <g
+                    key={n.id}
+                    transform={`translate(${x(n.col)},${y(n.row)})`}
+                    data-node={n.name}
+                    data-ticks={n.ticks}
+                  >
                     <title>{`${n.name}${n.copies > 1 ? ` (${n.copies} copies)` : ""}: ${n.ticks} ticks`}</title>
                     <rect
                       width={W}
@@ -108,7 +113,8 @@ export function GraphPage() {
                       {n.copies > 1 && <tspan fill="#9aa7b4"> ×{n.copies}</tspan>}
                     </text>
                     <text x={8} y={31} fill="#9aa7b4">
-                      {integer(n.ticks)} ticks{rate > 0 ? ` · ${rate >= 10 ? integer(rate) : rate.toFixed(1)}/s` : ""}
+                      {integer(n.ticks)} ticks
+                      {rate > 0 ? ` · ${rate >= 10 ? integer(rate) : rate.toFixed(1)}/s` : ""}
                     </text>
                   </g>
                 );

@@ -11,7 +11,22 @@ import { ChartCard } from "../charts/ChartCard";
 import { minutes } from "../charts/chart-data";
 import { SiteHeader } from "../SiteHeader";
 
-const PALETTE = ["#5aa9e6", "#3fb36b", "#f0b429", "#ef5a45", "#b07cf0", "#4fd1c5", "#f78fb3", "#c9d3dc", "#ff9f43", "#a3e635", "#60a5fa", "#fca5a5", "#fde68a", "#93c5fd"];
+const PALETTE = [
+  "#5aa9e6",
+  "#3fb36b",
+  "#f0b429",
+  "#ef5a45",
+  "#b07cf0",
+  "#4fd1c5",
+  "#f78fb3",
+  "#c9d3dc",
+  "#ff9f43",
+  "#a3e635",
+  "#60a5fa",
+  "#fca5a5",
+  "#fde68a",
+  "#93c5fd",
+];
 
 /** Feeds that change rarely (station lists) grow hours old: cap the axis so the others stay readable. */
 const AGE_CAP_SEC = 15 * 60;
@@ -106,7 +121,11 @@ export function HealthPage() {
                       </span>
                     </td>
                     <td>{h.ageMs === null ? "–" : duration(h.ageMs / 1000)}</td>
-                    <td>{h.lastSuccessAt === null ? "never" : `${clockTime(h.lastSuccessAt)} (${ago(now, h.lastSuccessAt)})`}</td>
+                    <td>
+                      {h.lastSuccessAt === null
+                        ? "never"
+                        : `${clockTime(h.lastSuccessAt)} (${ago(now, h.lastSuccessAt)})`}
+                    </td>
                     <td>{h.latencyMs === null ? "–" : `${integer(h.latencyMs)} ms`}</td>
                     <td>{h.bytes === null ? "–" : `${integer(h.bytes / 1024)} KB`}</td>
                     <td>{integer(h.polls)}</td>
@@ -116,7 +135,9 @@ export function HealthPage() {
                       {h.lastErrorKind ? (
                         <>
                           <b>{h.lastErrorKind}</b> {h.lastError}
-                          {h.lastErrorAt !== null && <div className="muted small">{clockTime(h.lastErrorAt)}</div>}
+                          {h.lastErrorAt !== null && (
+                            <div className="muted small">{clockTime(h.lastErrorAt)}</div>
+                          )}
                         </>
                       ) : (
                         "–"

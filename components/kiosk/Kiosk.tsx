@@ -9,6 +9,7 @@
 import { useEffect, useState } from "react";
 import { ago, clockTime } from "../../lib/format";
 import type { KioskConfig, KioskPanel } from "../../lib/kiosk-config";
+import { keepKioskOffline } from "../../lib/kiosk-offline";
 import { configureConnection } from "../../lib/live/connection";
 import { engineTimeAt, useClock, useConnectionInfo, useNow } from "../../lib/live/hooks";
 import { useNetwork } from "../../lib/network";
@@ -46,6 +47,11 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
     // Fetch the map's code now, while the server is there.
     if (panels.includes("map")) void preloadMap();
   }, [panels]);
+  useEffect(() => {
+    // Once its code (lazy chunks too) is in: keep a copy, so a restart while the server is down shows "no data".
+    const id = setTimeout(() => void keepKioskOffline().catch(() => {}), 4000);
+    return () => clearTimeout(id);
+  }, []);
   useEffect(() => {
     if (panels.length < 2) return;
     const id = setInterval(() => setIndex((i) => (i + 1) % panels.length), config.rotateSec * 1000);
@@ -92,7 +98,9 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
                   ? `The last update is ${ago(now, info.lastMessageAt)}, too old to show.`
                   : "The transit server cannot be reached."}
             </div>
-            {!fresh.connecting && <div className="sub">This screen comes back by itself when the server answers.</div>}
+            {!fresh.connecting && (
+              <div className="sub">This screen comes back by itself when the server answers.</div>
+            )}
           </div>
         ) : (
           <>
@@ -129,7 +137,7 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
       <footer className="kiosk-foot">
         <span className="kiosk-dots" aria-hidden="true">
           {panels.map((p) => (
-            <span key={p} className={p === current ? "on" : undefined} />
+            <span key={p} className={p === current ? "kiosk-dot on" : "kiosk-dot"} />
           ))}
         </span>
         <span data-testid="kiosk-current" data-panel={current}>

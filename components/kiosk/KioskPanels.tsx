@@ -31,7 +31,16 @@ export function MapPanel({ network, lines, tileUrl }: PanelProps & { tileUrl: st
     <div className="kiosk-panel">
       <h2>Trains now{lines.length > 0 ? `: ${lines.join(" ")}` : ""}</h2>
       <div className="kiosk-map">
-        {network && <LazyMap network={network} tileUrl={tileUrl} layers={MAP_LAYERS} routes={lines} interactive={false} trainScale={1.6} />}
+        {network && (
+          <LazyMap
+            network={network}
+            tileUrl={tileUrl}
+            layers={MAP_LAYERS}
+            routes={lines}
+            interactive={false}
+            trainScale={1.6}
+          />
+        )}
       </div>
     </div>
   );
@@ -46,27 +55,27 @@ export function BikesPanel() {
         <div className="kiosk-bikes">
           <div className="kiosk-stat">
             <b>{integer(t.bikes)}</b>
-            <span>bikes available</span>
+            <span className="kiosk-stat-label">bikes available</span>
           </div>
           <div className="kiosk-stat">
             <b>{integer(t.ebikes)}</b>
-            <span>e-bikes</span>
+            <span className="kiosk-stat-label">e-bikes</span>
           </div>
           <div className="kiosk-stat">
             <b>{integer(t.docks)}</b>
-            <span>free docks</span>
+            <span className="kiosk-stat-label">free docks</span>
           </div>
           <div className="kiosk-stat">
             <b>{integer(t.empty)}</b>
-            <span>stations empty</span>
+            <span className="kiosk-stat-label">stations empty</span>
           </div>
           <div className="kiosk-stat">
             <b>{integer(t.full)}</b>
-            <span>stations full</span>
+            <span className="kiosk-stat-label">stations full</span>
           </div>
           <div className="kiosk-stat">
             <b>{percent(t.notSpotShare)}</b>
-            <span>NotSpots (empty or full)</span>
+            <span className="kiosk-stat-label">NotSpots (empty or full)</span>
           </div>
         </div>
       ) : (
@@ -78,7 +87,9 @@ export function BikesPanel() {
 
 export function AlertsPanel({ network, lines }: PanelProps) {
   const all = useTopic<AlertView[]>("alerts")?.data ?? [];
-  const mine = sortAlerts(lines.length > 0 ? all.filter((a) => a.routes.some((r) => lines.includes(r))) : all);
+  const mine = sortAlerts(
+    lines.length > 0 ? all.filter((a) => a.routes.some((r) => lines.includes(r))) : all,
+  );
   const shown = mine.slice(0, 5);
   return (
     <div className="kiosk-panel">
@@ -105,7 +116,15 @@ export function AlertsPanel({ network, lines }: PanelProps) {
   );
 }
 
-function ArrivalRows({ list, network, now }: { list: Arrival[]; network: NetworkIndex | null; now: number | null }) {
+function ArrivalRows({
+  list,
+  network,
+  now,
+}: {
+  list: Arrival[];
+  network: NetworkIndex | null;
+  now: number | null;
+}) {
   if (list.length === 0) return <p>No trains expected.</p>;
   return (
     <ol>
@@ -116,7 +135,13 @@ function ArrivalRows({ list, network, now }: { list: Arrival[]; network: Network
             {(a.destinationStationId && network?.stationById.get(a.destinationStationId)?.name) ?? ""}
           </span>
           <span className="eta">
-            {a.cancelled ? "cancelled" : a.stalled || a.time === null ? "held" : now === null ? "–" : minutesUntil(now, a.time)}
+            {a.cancelled
+              ? "cancelled"
+              : a.stalled || a.time === null
+                ? "held"
+                : now === null
+                  ? "–"
+                  : minutesUntil(now, a.time)}
           </span>
         </li>
       ))}

@@ -5,7 +5,9 @@ const base = { startedAt: 0, staleSec: 5, noDataSec: 60 };
 
 describe("kiosk freshness", () => {
   it("is live while connected with data", () => {
-    expect(freshness({ ...base, now: 100_000, connected: true, lastMessageAt: 99_000, lostAt: 0 })).toEqual({ kind: "live" });
+    expect(freshness({ ...base, now: 100_000, connected: true, lastMessageAt: 99_000, lostAt: 0 })).toEqual({
+      kind: "live",
+    });
   });
 
   it("rides out a short drop, then marks the last screen stale with its age", () => {

@@ -26,9 +26,7 @@ export function LinePage({ route }: { route: string }) {
         <div className="line-title">
           <LineBullet route={route} info={info} />
           <div>
-            <h1 style={{ margin: 0 }}>
-              {info ? `${info.shortName} — ${info.longName}` : `Line ${route}`}
-            </h1>
+            <h1 style={{ margin: 0 }}>{info ? `${info.shortName} — ${info.longName}` : `Line ${route}`}</h1>
             <div data-testid="line-status">
               <StatusWord status={status?.status ?? "No data"} />{" "}
               <span className="muted">{status?.reasons.join(" · ")}</span>

@@ -63,7 +63,11 @@ export function LineStrip({ route, network, trains }: Props) {
     else byRow.set(row, [t]);
   }
   return (
-    <ol className="strip" style={{ "--route": cssColor(route.color) } as React.CSSProperties} data-testid="line-strip">
+    <ol
+      className="strip"
+      style={{ "--route": cssColor(route.color) } as React.CSSProperties}
+      data-testid="line-strip"
+    >
       {order.map((id) => {
         const s = network.stationById.get(id);
         const here = byRow.get(id) ?? [];

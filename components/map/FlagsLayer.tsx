@@ -1,5 +1,8 @@
 "use client";
-/** Flags on stations with active alerts ("!") or elevator / escalator outages ("E"). */
+/**
+ * Flags on stations with active alerts ("!") or elevator / escalator outages
+ * (the accessibility sign: a letter would read as a line's bullet).
+ */
 import L from "leaflet";
 import { useEffect } from "react";
 import { useMap } from "react-leaflet";
@@ -10,16 +13,24 @@ import { escapeHtml } from "./NetworkLayers";
 import type { MapCounts } from "./TransitMap";
 
 interface Props {
+  /** Outage flags too (the kiosk map shows alerts only). */
+  outages?: boolean;
   network: NetworkIndex;
   routes: string[];
   onCounts: (c: Partial<MapCounts>) => void;
   onStationClick?: (id: string) => void;
 }
 
-export function FlagsLayer({ network, routes, onCounts, onStationClick }: Props) {
+export function FlagsLayer({
+  network,
+  routes,
+  onCounts,
+  onStationClick,
+  outages: withOutages = true,
+}: Props) {
   const map = useMap();
   const alerts = useTopic<AlertView[]>("alerts")?.data;
-  const outages = useTopic<OutageView[]>("outages")?.data;
+  const outages = useTopic<OutageView[]>(withOutages ? "outages" : null)?.data;
   useEffect(() => {
     const group = L.layerGroup();
     const alertCount = new Map<string, number>();
@@ -39,7 +50,7 @@ export function FlagsLayer({ network, routes, onCounts, onStationClick }: Props)
       const title = `${s.name}: ${what}`;
       const icon = L.divIcon({
         className: "",
-        html: `<span class="station-flag${kind === "outage" ? " outage" : ""}" aria-hidden="true">${kind === "alert" ? "!" : "E"}</span>`,
+        html: `<span class="station-flag${kind === "outage" ? " outage" : ""}" aria-hidden="true">${kind === "alert" ? "!" : "\u267F"}</span>`,
         iconSize: [18, 18],
         iconAnchor: kind === "alert" ? [-2, 20] : [20, 20],
       });

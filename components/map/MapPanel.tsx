@@ -68,7 +68,11 @@ export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; t
           docks
         </span>
       </div>
-      <div className="map-frame" data-testid="map">
+      <section
+        className="map-frame"
+        data-testid="map"
+        aria-label="Map of the subway lines, trains, stations and Citi Bike docks"
+      >
         {network ? (
           <LazyMap
             network={network}
@@ -80,8 +84,8 @@ export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; t
         ) : (
           <div className="map-placeholder">Waiting for the network…</div>
         )}
-      </div>
-      <div className="map-legend" aria-label="Legend">
+      </section>
+      <section className="map-legend" aria-label="Legend">
         <span>
           Trains: dot with the line's letter; <b>■</b> held (stalled); ring: 5+ min late
         </span>
@@ -111,11 +115,11 @@ export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; t
             className="station-flag outage"
             style={{ display: "inline-grid", width: 14, height: 14, fontSize: 10 }}
           >
-            E
+            {"\u267F"}
           </span>{" "}
           elevator out
         </span>
-      </div>
+      </section>
     </section>
   );
 }

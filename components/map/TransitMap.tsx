@@ -58,7 +58,8 @@ const NYC_CENTER: [number, number] = [40.73, -73.94];
  */
 function coreBounds(stations: ReadonlyArray<{ lat: number; lon: number }>): L.LatLngBounds | null {
   if (stations.length < 2) return null;
-  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))];
+  const q = (xs: number[], p: number) =>
+    xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))];
   const lats = stations.map((s) => s.lat).sort((a, b) => a - b);
   const lons = stations.map((s) => s.lon).sort((a, b) => a - b);
   const trim = stations.length >= 40 ? 0.04 : 0;
@@ -81,7 +82,7 @@ function FitNetwork({ network, routes, focus }: Pick<TransitMapProps, "network" 
     const bounds = coreBounds(shown);
     let ours = false;
     let userMoved = false;
-    const fit = () => {
+    const fitView = () => {
       ours = true;
       map.invalidateSize({ animate: false });
       if (focus) map.setView([focus.lat, focus.lon], focus.zoom, { animate: false });
@@ -92,10 +93,10 @@ function FitNetwork({ network, routes, focus }: Pick<TransitMapProps, "network" 
       if (!ours) userMoved = true;
     };
     map.on("movestart", onMoveStart);
-    fit();
+    fitView();
     const observer = new ResizeObserver(() => {
       if (userMoved) map.invalidateSize();
-      else fit();
+      else fitView();
     });
     observer.observe(map.getContainer());
     return () => {
@@ -160,9 +161,17 @@ export default function TransitMap(props: TransitMapProps) {
       {layers.stations && (
         <StationsLayer network={network} routes={routes} onCounts={report} onStationClick={stationClick} />
       )}
-      {layers.trains && <TrainsLayer network={network} geo={geo} routes={routes} onCounts={report} scale={props.trainScale} />}
+      {layers.trains && (
+        <TrainsLayer network={network} geo={geo} routes={routes} onCounts={report} scale={props.trainScale} />
+      )}
       {layers.flags && (
-        <FlagsLayer network={network} routes={routes} onCounts={report} onStationClick={stationClick} />
+        <FlagsLayer
+          network={network}
+          routes={routes}
+          onCounts={report}
+          onStationClick={stationClick}
+          outages={interactive}
+        />
       )}
     </MapContainer>
   );

@@ -16,14 +16,21 @@ interface Props {
 export function ArrivalsList({ title, arrivals, network, now, limit = 8 }: Props) {
   const shown = arrivals.slice(0, limit);
   return (
-    <section className="card" aria-label={`${title} arrivals`} data-testid="arrivals" data-count={arrivals.length}>
+    <section
+      className="card"
+      aria-label={`${title} arrivals`}
+      data-testid="arrivals"
+      data-count={arrivals.length}
+    >
       <h2>{title}</h2>
       {shown.length === 0 ? (
         <p className="muted">No trains expected.</p>
       ) : (
         <ol className="arrivals">
           {shown.map((a) => {
-            const dest = a.destinationStationId ? network?.stationById.get(a.destinationStationId)?.name : null;
+            const dest = a.destinationStationId
+              ? network?.stationById.get(a.destinationStationId)?.name
+              : null;
             return (
               <li key={a.tripKey} data-testid="arrival">
                 <LineBullet route={a.route} info={network?.routeById.get(a.route)} />

@@ -12,7 +12,15 @@ function metres(lat1: number, lon1: number, lat2: number, lon2: number): number 
   return Math.hypot((lon2 - lon1) * k, (lat2 - lat1) * 111_320);
 }
 
-export function NearbyBikes({ lat, lon, network }: { lat: number; lon: number; network: NetworkIndex | null }) {
+export function NearbyBikes({
+  lat,
+  lon,
+  network,
+}: {
+  lat: number;
+  lon: number;
+  network: NetworkIndex | null;
+}) {
   const topic = `bikes:near:${lat.toFixed(5)},${lon.toFixed(5)},${RADIUS_M}`;
   const live = useTopic<BikeStationLive[]>(topic)?.data ?? [];
   const rows = live
@@ -24,7 +32,12 @@ export function NearbyBikes({ lat, lon, network }: { lat: number; lon: number; n
     .sort((a, b) => a.d - b.d)
     .slice(0, 8);
   return (
-    <section className="card" aria-labelledby="bikes-near-h" data-testid="bikes-near" data-count={live.length}>
+    <section
+      className="card"
+      aria-labelledby="bikes-near-h"
+      data-testid="bikes-near"
+      data-count={live.length}
+    >
       <h2 id="bikes-near-h">Citi Bike within {RADIUS_M} m</h2>
       {rows.length === 0 ? (
         <p className="muted">No Citi Bike dock nearby.</p>

@@ -17,13 +17,17 @@ export function StationPage({ stationId }: { stationId: string }) {
   const arrivalsTopic = useTopic<StationArrivals | null>(valid ? `arrivals:${stationId}` : null);
   const arrivals = arrivalsTopic?.data ?? null;
   const alerts = useTopic<AlertView[]>("alerts")?.data ?? [];
-  const outages = (useTopic<OutageView[]>("outages")?.data ?? []).filter((o) => o.stationIds.includes(stationId));
+  const outages = (useTopic<OutageView[]>("outages")?.data ?? []).filter((o) =>
+    o.stationIds.includes(stationId),
+  );
   const clock = useClock();
   const wall = useNow(1000);
   const now = dataTimeAt(arrivalsTopic, clock, wall);
   const routes = station?.routes ?? [];
   const here = alerts.filter((a) => a.stationIds.includes(stationId));
-  const onLines = alerts.filter((a) => !a.stationIds.includes(stationId) && a.routes.some((r) => routes.includes(r)));
+  const onLines = alerts.filter(
+    (a) => !a.stationIds.includes(stationId) && a.routes.some((r) => routes.includes(r)),
+  );
   return (
     <>
       <SiteHeader />
@@ -38,7 +42,9 @@ export function StationPage({ stationId }: { stationId: string }) {
           {station?.ada === 1 && <span className="tag">step-free access</span>}
           {station?.ada === 2 && <span className="tag">step-free one direction</span>}
         </div>
-        {network && !station && <p className="error-text">There is no station {stationId} in this network.</p>}
+        {network && !station && (
+          <p className="error-text">There is no station {stationId} in this network.</p>
+        )}
         <div className="two-col">
           <ArrivalsList title="Northbound" arrivals={arrivals?.north ?? []} network={network} now={now} />
           <ArrivalsList title="Southbound" arrivals={arrivals?.south ?? []} network={network} now={now} />

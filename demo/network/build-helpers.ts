@@ -5,22 +5,25 @@
 import type { HourlyHeadways, HourRange, Pattern, PatternStop } from "./types";
 
 /**
- * Parses "120 -121 -122 123": stations from north to south, a leading "-"
- * marks a station the train runs through without stopping (kept for the
- * line's geometry and running time).
+ * Parses "120 -121 -122 123 +234": stations from north to south, a leading
+ * "-" marks a station the train runs through without stopping (kept for the
+ * line's geometry and running time), a leading "+" a stop made on the
+ * express track (PatternStop.expressTrack).
  */
 export function stopsOf(spec: string): PatternStop[] {
   return spec
     .trim()
     .split(/\s+/)
-    .map((tok) =>
-      tok.startsWith("-") ? { stationId: tok.slice(1), stops: false } : { stationId: tok, stops: true },
-    );
+    .map((tok): PatternStop => {
+      if (tok.startsWith("-")) return { stationId: tok.slice(1), stops: false };
+      if (tok.startsWith("+")) return { stationId: tok.slice(1), stops: true, expressTrack: true };
+      return { stationId: tok, stops: true };
+    });
 }
 
-/** The same track, stopping everywhere (express service running local, late-night locals). */
+/** The local track, stopping everywhere (express service running local, late-night locals). */
 export function allStops(spec: string): string {
-  return spec.replace(/(^|\s)-/g, "$1");
+  return spec.replace(/(^|\s)[-+]/g, "$1");
 }
 
 /**

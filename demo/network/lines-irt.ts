@@ -16,9 +16,10 @@ const SEVENTH_AV_EXPRESS =
 const CLARK_ST_TUNNEL = "228 229 230 231 232 233 234 235";
 const LENOX = "224 225 226 227";
 const WHITE_PLAINS_RD = "201 204 205 206 207 208 209 210 211 212 213 214 215 216 217 218 219 220 221 222";
-// Lexington Av express, 125 St to Brooklyn Bridge, then the Joralemon St tunnel to Nevins St.
+// Lexington Av express, 125 St to Brooklyn Bridge, then the Joralemon St tunnel to Nevins St, where
+// the 4 and 5 take the express track (the 2 and 3 from the Clark St tunnel the local one).
 const LEX_EXPRESS =
-  "621 -622 -623 -624 -625 626 -627 -628 629 -630 631 -632 -633 -634 635 -636 -637 -638 -639 640 418 419 420 423 234 235";
+  "621 -622 -623 -624 -625 626 -627 -628 629 -630 631 -632 -633 -634 635 -636 -637 -638 -639 640 418 419 420 423 +234 235";
 const LEX_LOCAL = "621 622 623 624 625 626 627 628 629 630 631 632 633 634 635 636 637 638 639 640";
 const JEROME = "401 402 405 406 407 408 409 410 411 412 413 414 415 416";
 const PELHAM = "601 602 603 604 606 607 608 609 610 611 612 613 614 615 616 617 618 619";

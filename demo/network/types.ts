@@ -30,6 +30,12 @@ export interface Complex {
 export interface PatternStop {
   stationId: string;
   stops: boolean;
+  /**
+   * Stops on the express track although it passes no station next to it:
+   * where two trunks meet (the 4 and 5 at Nevins St, while the 2 and 3 use
+   * the local track), so that they do not share one platform track.
+   */
+  expressTrack?: true;
 }
 
 /** Service hours of a pattern as [fromHour, toHour) pairs of the service day (0-24). */

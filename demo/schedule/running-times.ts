@@ -34,7 +34,7 @@ export function trackName(line: Line, direction: Direction, express: boolean): s
 /**
  * Times along a sequence of pattern stations given in travel order. A stop
  * is on the express track when the train passes a station right before or
- * after it.
+ * after it, or when the pattern says so (PatternStop.expressTrack).
  */
 export function timeProfile(
   net: Network,
@@ -61,7 +61,7 @@ export function timeProfile(
     }
     if (out.length > 0)
       clock += START_STOP_PENALTY_S + meters / (passed ? Math.max(speed, EXPRESS_SPEED_MS) : speed);
-    const express = seq[i - 1]?.stops === false || seq[i + 1]?.stops === false;
+    const express = here.expressTrack === true || seq[i - 1]?.stops === false || seq[i + 1]?.stops === false;
     const dwell = isBigStation(net, here.stationId) ? BIG_STATION_DWELL_S : DWELL_S;
     const last = i === seq.length - 1;
     const raw = out.length === 0 ? 0 : last ? clock : clock + dwell;

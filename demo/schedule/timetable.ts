@@ -1,10 +1,12 @@
 /**
  * The weekday timetable: for each line and direction, departures stepped by
  * the hour's headway from the first hour of service to midnight, each given
- * to one of the patterns running that hour (weighted round robin).
+ * to one of the patterns running that hour (weighted round robin); then
+ * fitted to the shared tracks, so that trains can keep it (fit-to-tracks.ts).
  */
 import type { Line, Network, Pattern } from "../network/types";
 import { gtfsTripIdOf, shapeIdOf, terminalCode, trainIdOf, tripIdOf } from "./codes";
+import { fitToTracks } from "./fit-to-tracks";
 import { inTravelOrder, timeProfile } from "./running-times";
 import type { Direction, ScheduledTrip, TimedStop } from "./types";
 
@@ -103,5 +105,6 @@ export function buildTimetable(net: Network, profiles = new ProfileCache(net)): 
       }
     }
   });
+  fitToTracks(trips);
   return trips;
 }

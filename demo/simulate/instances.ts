@@ -39,6 +39,11 @@ export interface OperatedTrip {
   stops: OperatedStop[];
   /** Id of the incident that changed the trip's stops, if any. */
   changedBy?: string;
+  /**
+   * An unplanned change (reroute, running local) reaches the feeds when its
+   * incident starts: until `at` they list the timetable's stops, `planned`.
+   */
+  unannounced?: { at: number; planned: OperatedStop[] };
   /** Set by operate when the trip was held by a hold incident. */
   held?: { incidentId: string; stopIndex: number; from: number; until: number };
 }
@@ -151,12 +156,23 @@ export function buildInstances(
       const applicable = dayOffset === 0 ? incidents : incidents.filter((i) => i.kind === "truncate");
       const { seq, changedBy } = todaysPath(trip, startToday, applicable);
       const timed = changedBy ? timeProfile(net, trip.line, seq, trip.direction) : trip.stops;
+      const incident = changedBy === undefined ? undefined : incidents.find((i) => i.id === changedBy);
+      const announcedAt =
+        incident?.kind === "reroute" || incident?.kind === "run-local" ? incident.from : undefined;
       all.push({
         index: all.length,
         trip,
         dayOffset,
         stops: operatedStops(timed, trip.stops, startToday, startToday),
         changedBy,
+        ...(announcedAt !== undefined
+          ? {
+              unannounced: {
+                at: announcedAt,
+                planned: operatedStops(trip.stops, trip.stops, startToday, startToday),
+              },
+            }
+          : {}),
       });
     }
   }

@@ -89,7 +89,7 @@ export class SubwayFeed {
     const parts: Uint8Array[] = [encodeSubwayHeader(this.header(headerTime))];
     for (const { trip, view } of listed) {
       const l = bySeq.get(trip.index)!;
-      const tuSig = `${view.phase}|${view.at}|${view.base}|${view.assigned}`;
+      const tuSig = `${view.phase}|${view.at}|${view.base}|${view.assigned}|${view.listed === trip.stops}`;
       if (tuSig !== l.tuSig) {
         l.tuSig = tuSig;
         const lastEvent =

@@ -51,18 +51,17 @@ export function tripDescriptor(
 }
 
 function stopTimeUpdates(
-  trip: OperatedTrip,
   view: TripView,
   style: FeedStyle,
   clock: DayClock,
 ): StopTimeUpdateObject[] {
-  const stops = trip.stops;
+  const stops = view.listed;
   const out: StopTimeUpdateObject[] = [];
   for (let j = view.at; j < stops.length; j++) {
     const s = stops[j];
     const first = j === view.at;
     const last = j === stops.length - 1;
-    const predicted = predictedAt(trip, view, j);
+    const predicted = predictedAt(view, j);
     const arrival = first && view.arrivedAt !== undefined ? view.arrivedAt : predicted;
     const departure = predicted;
     const u: StopTimeUpdateObject = {};
@@ -104,7 +103,7 @@ export function tripUpdateEntity(
 ): EntityObject {
   const tripUpdate: EntityObject["tripUpdate"] = {
     trip: tripDescriptor(trip, style, clock, view.assigned),
-    stopTimeUpdate: stopTimeUpdates(trip, view, style, clock),
+    stopTimeUpdate: stopTimeUpdates(view, style, clock),
   };
   if (style.name === "l") {
     tripUpdate.timestamp = epochS(clock, lastEvent);
@@ -121,7 +120,7 @@ export function vehicleEntity(
   style: FeedStyle,
   clock: DayClock,
 ): EntityObject | undefined {
-  const stop = trip.stops[view.at];
+  const stop = view.listed[view.at];
   const trip_ = tripDescriptor(trip, style, clock, view.assigned);
   if (!view.assigned) {
     if (style.name !== "lettered") return undefined;

@@ -6,7 +6,7 @@
  * seen at the last stop, pushed out while a train is overdue (so a held
  * train's predictions grow every poll and its position report goes stale).
  */
-import type { OperatedTrip } from "./instances";
+import type { OperatedStop, OperatedTrip } from "./instances";
 
 /** Position reports while moving arrive about this often (track circuits). */
 const REPORT_EVERY_S = 45;
@@ -29,6 +29,8 @@ export interface TripView {
   arrivedAt?: number;
   /** Last position report, seconds after midnight. */
   reportedAt: number;
+  /** The stops the feeds list (`at` indexes them): the timetable's until an unplanned change is announced. */
+  listed: readonly OperatedStop[];
 }
 
 /**
@@ -48,7 +50,19 @@ export function finished(trip: OperatedTrip, t: number): boolean {
   return t >= trip.stops.at(-1)!.arr;
 }
 
+/** Before an unplanned change is announced, the timetable's stops, while the train is on the stretch both share. */
+function listedStops(trip: OperatedTrip, t: number, at: number): readonly OperatedStop[] {
+  const u = trip.unannounced;
+  if (!u || t >= u.at) return trip.stops;
+  return u.planned[at]?.stationId === trip.stops[at].stationId ? u.planned : trip.stops;
+}
+
 export function viewAt(trip: OperatedTrip, t: number, reached: number): TripView {
+  const view = position(trip, t, reached);
+  return { ...view, listed: listedStops(trip, t, view.at) };
+}
+
+function position(trip: OperatedTrip, t: number, reached: number): Omit<TripView, "listed"> {
   const stops = trip.stops;
   if (reached < 0) {
     const origin = stops[0];
@@ -89,7 +103,7 @@ export function viewAt(trip: OperatedTrip, t: number, reached: number): TripView
   return { phase: "moving", assigned: true, at: reached + 1, base, reportedAt };
 }
 
-/** Predicted time at stop j >= view.at: the view's base shifted along the timetable. */
-export function predictedAt(trip: OperatedTrip, view: TripView, j: number): number {
-  return view.base + Math.round(trip.stops[j].nominal - trip.stops[view.at].nominal);
+/** Predicted time at listed stop j >= view.at: the view's base shifted along the timetable. */
+export function predictedAt(view: TripView, j: number): number {
+  return view.base + Math.round(view.listed[j].nominal - view.listed[view.at].nominal);
 }

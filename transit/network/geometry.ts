@@ -44,10 +44,14 @@ export interface PointOnLine {
 
 /** The point a fraction (0..1) of the way along the polyline, with the bearing of the piece it lies on. */
 export function pointAlong(p: Polyline, fraction: number): PointOnLine {
+  return pointAlongMeasured(p, cumulative(p), fraction);
+}
+
+/** pointAlong with the polyline's cumulative distances given (computed once for a line drawn on often). */
+export function pointAlongMeasured(p: Polyline, cum: Float64Array, fraction: number): PointOnLine {
   const n = pointCount(p);
   if (n === 0) return { lat: Number.NaN, lon: Number.NaN, bearing: null };
   if (n === 1) return { lat: p[0], lon: p[1], bearing: null };
-  const cum = cumulative(p);
   const total = cum[n - 1];
   const f = Math.min(1, Math.max(0, fraction));
   if (total === 0) return { lat: p[0], lon: p[1], bearing: null };

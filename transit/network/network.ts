@@ -5,7 +5,7 @@
  * the geometry between two stations).
  */
 import type { NetworkView } from "../contract";
-import { reversed } from "./geometry";
+import { cumulative, type PointOnLine, pointAlongMeasured, reversed } from "./geometry";
 import { HOURS, lineKey, pairKey, type ScheduleTables } from "./schedule-tables";
 import { hourIndex } from "./service-day";
 import { straightThrough } from "./shapes";
@@ -22,6 +22,19 @@ import { networkView } from "./view";
 
 /** A pattern counts as running in hour h when it has trips starting in hours h-2..h (trips run up to ~2 h). */
 const ACTIVE_LOOKBACK_HOURS = 2;
+
+/** A polyline with its cumulative distances, to place many trains along it. */
+interface MeasuredLine {
+  line: Polyline;
+  cum: Float64Array;
+}
+
+/** Two-level map get-or-create (the realtime side asks by station pairs, many times a second). */
+function inner<K, V>(outer: Map<string, Map<K, V>>, key: string): Map<K, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
+}
 
 export interface TransitNetworkParts {
   serviceDate: string;
@@ -51,6 +64,16 @@ export class TransitNetwork {
   private readonly patternById = new Map<string, StopPattern>();
   private readonly tripsByRoute = new Map<string, ScheduledTrip[]>();
   private readonly previous = new Map<string, Map<string, string>>();
+  /*
+   * Answers asked again and again by the realtime side, kept once computed.
+   * Bounded by the network: routes x station pairs asked, lines x hours.
+   */
+  private readonly measuredSegments = new Map<string, Map<string, Map<string, MeasuredLine>>>();
+  private readonly activeByLineHour = new Map<string, Map<number, readonly StopPattern[]>>();
+  private readonly pairSecByDir: Record<Direction, Map<string, Map<string, number | undefined>>> = {
+    N: new Map(),
+    S: new Map(),
+  };
 
   constructor(parts: TransitNetworkParts) {
     this.serviceDate = parts.serviceDate;
@@ -101,15 +124,21 @@ export class TransitNetwork {
   }
 
   /** Patterns with trips starting in the last couple of hours at t; all of the day's when none. */
-  activePatterns(route: string, direction: Direction, t: number): StopPattern[] {
-    const all = this.patterns(route, direction);
+  activePatterns(route: string, direction: Direction, t: number): readonly StopPattern[] {
     const h = this.hourAt(t);
-    const active = all.filter((p) => {
-      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
-        if (p.startsByHour[k] > 0) return true;
-      return false;
-    });
-    return active.length > 0 ? active : [...all];
+    const byHour = inner(this.activeByLineHour, lineKey(route, direction));
+    let active = byHour.get(h);
+    if (!active) {
+      const all = this.patterns(route, direction);
+      const running = all.filter((p) => {
+        for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
+          if (p.startsByHour[k] > 0) return true;
+        return false;
+      });
+      active = running.length > 0 ? running : [...all];
+      byHour.set(h, active);
+    }
+    return active;
   }
 
   /** The routing with the most trips starting in the last couple of hours at t (else the main one). */
@@ -142,6 +171,23 @@ export class TransitNetwork {
     return this.hourValue(this.tables.stationHeadway.get(`${lineKey(route, direction)}|${station}`), t);
   }
 
+  /** Longest scheduled gap (s) between trains of the line at a station, over the hours from `from` to `to`. */
+  scheduledMaxHeadwaySec(
+    route: string,
+    direction: Direction,
+    station: string,
+    from: number,
+    to: number,
+  ): number | undefined {
+    const table = this.tables.stationMaxHeadway.get(`${lineKey(route, direction)}|${station}`);
+    let max: number | undefined;
+    for (let h = Math.max(0, this.hourAt(from)); h <= Math.min(HOURS - 1, this.hourAt(to)); h++) {
+      const v = table?.[h];
+      if (v !== undefined && !Number.isNaN(v) && !(max !== undefined && max >= v)) max = v;
+    }
+    return max;
+  }
+
   /** Scheduled gaps over every station of the line in the hour of t. */
   lineHeadway(route: string, direction: Direction, t: number): HourlyHeadway | undefined {
     const h = this.tables.lineHeadway.get(lineKey(route, direction));
@@ -152,7 +198,10 @@ export class TransitNetwork {
 
   /** Median scheduled time (s) from one station to the next. */
   scheduledPairSec(direction: Direction, from: string, to: string): number | undefined {
-    return this.tables.pairSec.get(pairKey(direction, from, to));
+    const byTo = inner(this.pairSecByDir[direction], from);
+    let sec = byTo.get(to);
+    if (sec === undefined && !byTo.has(to)) byTo.set(to, (sec = this.tables.pairSec.get(pairKey(direction, from, to))));
+    return sec;
   }
 
   /** Scheduled trips of the line whose run overlaps the hour of t. */
@@ -172,8 +221,31 @@ export class TransitNetwork {
     return this.previous.get(lineKey(route, direction))?.get(station);
   }
 
-  /** Geometry from one station to another for a train of this route: its shape's stretch, else a straight line. */
+  /**
+   * Geometry from one station to another for a train of this route: its
+   * shape's stretch, else a straight line. Shared: do not modify it.
+   */
   segment(route: string, from: string, to: string): Polyline {
+    return this.measuredSegment(route, from, to).line;
+  }
+
+  /** The point a fraction (0..1) of the way along segment(route, from, to). */
+  pointBetween(route: string, from: string, to: string, fraction: number): PointOnLine {
+    const m = this.measuredSegment(route, from, to);
+    return pointAlongMeasured(m.line, m.cum, fraction);
+  }
+
+  private measuredSegment(route: string, from: string, to: string): MeasuredLine {
+    const byTo = inner(inner(this.measuredSegments, route), from);
+    let m = byTo.get(to);
+    if (!m) {
+      const line = this.findSegment(route, from, to);
+      byTo.set(to, (m = { line, cum: cumulative(line) }));
+    }
+    return m;
+  }
+
+  private findSegment(route: string, from: string, to: string): Polyline {
     const own = this.segments.get(route);
     const direct = own?.get(`${from}>${to}`);
     if (direct) return direct;

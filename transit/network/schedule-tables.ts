@@ -11,7 +11,13 @@ import type { Direction, StopPattern } from "./types";
 /** Hourly tables span this many hours after the origin (service runs past 24:00). */
 export const HOURS = 36;
 
-export const lineKey = (route: string, direction: Direction) => `${route}|${direction}`;
+const lineKeys = new Map<string, { N: string; S: string }>();
+/** `${route}|${direction}`, built once per route (it keys most per-line maps, many times a second). */
+export function lineKey(route: string, direction: Direction): string {
+  let k = lineKeys.get(route);
+  if (!k) lineKeys.set(route, (k = { N: `${route}|N`, S: `${route}|S` }));
+  return direction === "N" ? k.N : k.S;
+}
 export const pairKey = (direction: Direction, from: string, to: string) => `${direction}:${from}>${to}`;
 
 export interface ScheduleTables {
@@ -21,6 +27,8 @@ export interface ScheduleTables {
   patternOfTrip: string[];
   /** Mean scheduled gap (s) at a station per hour, NaN when none: by `${lineKey}|${station}`. */
   stationHeadway: Map<string, Float64Array>;
+  /** Longest scheduled gap (s) at a station per hour, NaN when none: same keys. */
+  stationMaxHeadway: Map<string, Float64Array>;
   /** Over all stations of a line, per hour: mean and max gap (s), NaN when none. */
   lineHeadway: Map<string, { mean: Float64Array; max: Float64Array }>;
   /** Median scheduled time (s) between consecutive stations, by pairKey. */
@@ -106,7 +114,9 @@ function buildPatterns(trips: readonly DayTrip[]): {
   return { patterns, patternOfTrip: draftOfTrip.map((d) => idOf.get(d)!) };
 }
 
-function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "stationHeadway" | "lineHeadway"> {
+function buildHeadways(
+  trips: readonly DayTrip[],
+): Pick<ScheduleTables, "stationHeadway" | "stationMaxHeadway" | "lineHeadway"> {
   const arrivals = new Map<string, number[]>();
   for (const t of trips) {
     const line = lineKey(t.route, t.direction);
@@ -114,11 +124,13 @@ function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "station
       getOr(arrivals, `${line}|${t.stations[i]}`, () => []).push(t.secs[i]);
   }
   const stationHeadway = new Map<string, Float64Array>();
+  const stationMaxHeadway = new Map<string, Float64Array>();
   const lineSum = new Map<string, { sum: Float64Array; n: Int32Array; max: Float64Array }>();
   for (const [key, times] of arrivals) {
     times.sort((a, b) => a - b);
     const sum = new Float64Array(HOURS);
     const n = new Int32Array(HOURS);
+    const max = nanArray();
     const line = key.slice(0, key.lastIndexOf("|"));
     const acc = getOr(lineSum, line, () => ({
       sum: new Float64Array(HOURS),
@@ -131,6 +143,7 @@ function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "station
       const h = hourOf(times[i]); // a gap belongs to the hour its closing train arrives in
       sum[h] += gap;
       n[h]++;
+      if (!(max[h] >= gap)) max[h] = gap;
       acc.sum[h] += gap;
       acc.n[h]++;
       if (!(acc.max[h] >= gap)) acc.max[h] = gap;
@@ -138,6 +151,7 @@ function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "station
     const mean = nanArray();
     for (let h = 0; h < HOURS; h++) if (n[h] > 0) mean[h] = sum[h] / n[h];
     stationHeadway.set(key, mean);
+    stationMaxHeadway.set(key, max);
   }
   const lineHeadway = new Map<string, { mean: Float64Array; max: Float64Array }>();
   for (const [line, acc] of lineSum) {
@@ -145,7 +159,7 @@ function buildHeadways(trips: readonly DayTrip[]): Pick<ScheduleTables, "station
     for (let h = 0; h < HOURS; h++) if (acc.n[h] > 0) mean[h] = acc.sum[h] / acc.n[h];
     lineHeadway.set(line, { mean, max: acc.max });
   }
-  return { stationHeadway, lineHeadway };
+  return { stationHeadway, stationMaxHeadway, lineHeadway };
 }
 
 function buildPairTimes(trips: readonly DayTrip[]): Map<string, number> {

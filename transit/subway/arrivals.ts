@@ -2,10 +2,11 @@
  * Arrivals per station and direction, soonest first. A stalled train and a
  * cancelled trip are listed but not counted down (time null).
  *
- * Built per feed (arrivalsOf) and merged per station (ArrivalBoard): a
- * snapshot of one feed only rebuilds the stations that feed's trips touch,
- * which keeps a full day's replay from re-sorting every station sixteen
- * times a minute.
+ * Built per feed (arrivalsOf: each station's list per direction sorted and
+ * cut to the ARRIVALS_PER_DIRECTION soonest, which are all a board can take
+ * from one feed) and merged per station (ArrivalBoard): a snapshot of one
+ * feed only rebuilds the stations that feed's trips touch, merging the
+ * feeds' short sorted lists, never re-sorting the other feeds' arrivals.
  */
 import type { Arrival, StationArrivals } from "../contract";
 import type { ScheduledTrip, TransitNetwork } from "../network";
@@ -18,8 +19,24 @@ export interface PendingArrival {
   arrival: Arrival;
 }
 
+/** One feed's arrivals at a station, per direction: soonest first, at most ARRIVALS_PER_DIRECTION. */
+export interface FeedStationArrivals {
+  north: PendingArrival[];
+  south: PendingArrival[];
+}
+
 /** One feed's arrivals by station. */
-export type FeedArrivals = Map<string, PendingArrival[]>;
+export type FeedArrivals = Map<string, FeedStationArrivals>;
+
+/** Soonest first, then by trip key; stable, so that equal arrivals keep the order they were listed in. */
+const byTime = (a: PendingArrival, b: PendingArrival) =>
+  a.at - b.at || (a.arrival.tripKey < b.arrival.tripKey ? -1 : a.arrival.tripKey > b.arrival.tripKey ? 1 : 0);
+
+function soonest(ps: PendingArrival[]): PendingArrival[] {
+  if (ps.length > 1) ps.sort(byTime);
+  if (ps.length > ARRIVALS_PER_DIRECTION) ps.length = ARRIVALS_PER_DIRECTION;
+  return ps;
+}
 
 export function arrivalsOf(
   statuses: readonly TripStatus[],
@@ -29,9 +46,9 @@ export function arrivalsOf(
 ): FeedArrivals {
   const out: FeedArrivals = new Map();
   const add = (stationId: string, p: PendingArrival) => {
-    const list = out.get(stationId);
-    if (list) list.push(p);
-    else out.set(stationId, [p]);
+    let lists = out.get(stationId);
+    if (!lists) out.set(stationId, (lists = { north: [], south: [] }));
+    (p.arrival.direction === "N" ? lists.north : lists.south).push(p);
   };
   const since = now - ARRIVAL_PAST_MS;
   for (const s of statuses) {
@@ -76,22 +93,40 @@ export function arrivalsOf(
       });
     });
   }
+  for (const lists of out.values()) {
+    soonest(lists.north);
+    soonest(lists.south);
+  }
   return out;
 }
 
-const byTime = (a: PendingArrival, b: PendingArrival) =>
-  a.at - b.at || (a.arrival.tripKey < b.arrival.tripKey ? -1 : a.arrival.tripKey > b.arrival.tripKey ? 1 : 0);
+/**
+ * The ARRIVALS_PER_DIRECTION soonest of sorted lists, ties to the earlier
+ * list: what a stable sort of the lists one after the other would give.
+ */
+function mergeSoonest(lists: readonly PendingArrival[][]): Arrival[] {
+  if (lists.length === 1) return lists[0].map((p) => p.arrival);
+  const next = new Array<number>(lists.length).fill(0);
+  const out: Arrival[] = [];
+  while (out.length < ARRIVALS_PER_DIRECTION) {
+    let best = -1;
+    for (let j = 0; j < lists.length; j++) {
+      if (next[j] >= lists[j].length) continue;
+      if (best < 0 || byTime(lists[j][next[j]], lists[best][next[best]]) < 0) best = j;
+    }
+    if (best < 0) break;
+    out.push(lists[best][next[best]++].arrival);
+  }
+  return out;
+}
 
-function stationBoard(stationId: string, lists: PendingArrival[][], now: number): StationArrivals {
-  const north: PendingArrival[] = [];
-  const south: PendingArrival[] = [];
-  for (const list of lists) for (const p of list) (p.arrival.direction === "N" ? north : south).push(p);
-  const top = (ps: PendingArrival[]) =>
-    ps
-      .sort(byTime)
-      .slice(0, ARRIVALS_PER_DIRECTION)
-      .map((p) => p.arrival);
-  return { stationId, asOf: now, north: top(north), south: top(south) };
+function stationBoard(stationId: string, lists: readonly FeedStationArrivals[], now: number): StationArrivals {
+  return {
+    stationId,
+    asOf: now,
+    north: mergeSoonest(lists.map((l) => l.north)),
+    south: mergeSoonest(lists.map((l) => l.south)),
+  };
 }
 
 /** The arrivals of every station, rebuilt station by station as feeds change. */
@@ -110,7 +145,7 @@ export class ArrivalBoard {
     }
     let keysChanged = false;
     for (const s of touched) {
-      const lists: PendingArrival[][] = [];
+      const lists: FeedStationArrivals[] = [];
       for (const f of this.byFeed.values()) {
         const l = f.get(s);
         if (l) lists.push(l);
@@ -126,7 +161,9 @@ export class ArrivalBoard {
 
   /** Every station with arrivals, by station id. */
   snapshot(): Map<string, StationArrivals> {
-    return new Map(this.order.map((s) => [s, this.boards.get(s)!]));
+    const out = new Map<string, StationArrivals>();
+    for (const s of this.order) out.set(s, this.boards.get(s)!);
+    return out;
   }
 }
 

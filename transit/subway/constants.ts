@@ -7,6 +7,12 @@ export const DELAYED_SEC = 5 * 60;
 export const STALLED_LAG_MS = 90 * SECOND;
 /** The ETA used to place a train is never earlier than now + this. */
 export const ETA_FLOOR_MS = 60 * SECOND;
+/**
+ * A trip that leaves its feed within this of its last stop's predicted
+ * arrival has arrived there (ours): otherwise that arrival is lost and the
+ * terminal shows a gap twice the real one.
+ */
+export const TERMINAL_GRACE_MS = 60 * SECOND;
 /** Typical travel time: the last this many observed runs of a station pair... */
 export const TRAVEL_RUNS_KEPT = 20;
 /** ...each at least this long (shorter ones are feed artefacts)... */

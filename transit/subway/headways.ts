@@ -24,6 +24,8 @@ export interface HeadwayObs {
   sec: number;
   /** Scheduled headway at that station and hour (the line's hourly mean when the station has none). */
   scheduledSec: number | undefined;
+  /** The longest gap scheduled at that station in the hours the gap spans (else the mean): long gaps are over it. */
+  scheduledMaxSec: number | undefined;
 }
 
 export interface LongGap {
@@ -100,7 +102,9 @@ export class HeadwayTracker {
     const scheduledSec =
       this.net.scheduledHeadwaySec(m.route, m.direction, m.stationId, m.time) ??
       this.net.lineHeadway(m.route, m.direction, m.time)?.meanSec;
-    q.push({ t: m.time, stationId: m.stationId, sec: (m.time - prev) / 1000, scheduledSec });
+    const scheduledMaxSec =
+      this.net.scheduledMaxHeadwaySec(m.route, m.direction, m.stationId, prev, m.time) ?? scheduledSec;
+    q.push({ t: m.time, stationId: m.stationId, sec: (m.time - prev) / 1000, scheduledSec, scheduledMaxSec });
   }
 
   /** The line's window as of `now` (call advance(now) first). */
@@ -128,12 +132,16 @@ export class HeadwayTracker {
       if (ratio <= BUNCHED_RATIO) bunched++;
       if (ratio >= GAP_RATIO) gaps++;
       if (o.sec <= o.scheduledSec * WAIT_ASSESSMENT_FACTOR) onTime++;
-      const over = o.sec - o.scheduledSec;
+      // "Over schedule" is over the longest gap the timetable has there and then: the gaps of an
+      // hour are not all equal (lines merging, service thinning out), and no rider calls a gap
+      // the timetable itself has a long one.
+      const scheduledMax = o.scheduledMaxSec ?? o.scheduledSec;
+      const over = o.sec - scheduledMax;
       if (over >= LONG_GAP_OVER_SEC) {
         longGaps++;
         const recent = o.t > now - STATUS_GAP_RECENCY_MS;
         if (recent && (!recentLongGap || over > recentLongGap.sec - recentLongGap.scheduledSec))
-          recentLongGap = { t: o.t, stationId: o.stationId, sec: o.sec, scheduledSec: o.scheduledSec };
+          recentLongGap = { t: o.t, stationId: o.stationId, sec: o.sec, scheduledSec: scheduledMax };
       }
     }
     return {

@@ -4,6 +4,7 @@
  * timestamp and its last predicted arrival (METRICS.md).
  */
 import type { SubwayStop } from "../../adapters/subway";
+import { TERMINAL_GRACE_MS } from "./constants";
 import { etaOf } from "./types";
 
 export interface Made {
@@ -16,7 +17,10 @@ export interface Made {
  * those ahead of the first stop still listed. A stop missing from the middle
  * of the list was skipped, not made. When the first listed stop is not in
  * the old list at all (a reroute) or nothing is listed any more (the trip
- * ended or left the feed), the old stops whose predicted time has passed.
+ * ended or left the feed), the old stops whose predicted time has passed;
+ * and a trip gone from the feed when its last stop was due within
+ * TERMINAL_GRACE_MS made them all: the feeds drop a trip as it reaches its
+ * terminal, often a little before the arrival they predicted for it.
  */
 export function stopsMade(
   before: readonly SubwayStop[],
@@ -27,6 +31,8 @@ export function stopsMade(
   let made: readonly SubwayStop[];
   const i = after.length > 0 ? before.findIndex((s) => s.stationId === after[0].stationId) : -1;
   if (i >= 0) made = before.slice(0, i);
+  else if (after.length === 0 && etaOf(before[before.length - 1]) <= snapshotTime + TERMINAL_GRACE_MS)
+    made = before;
   else {
     const still = new Set(after.map((s) => s.stationId));
     made = before.filter((s) => !still.has(s.stationId) && etaOf(s) <= snapshotTime);

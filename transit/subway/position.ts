@@ -4,7 +4,7 @@
  * stop) with the ETA floored at now + 60 s, placed along the line's shape.
  * A train stopped at a station sits on it, not past it.
  */
-import { pointAlong, type TransitNetwork } from "../network";
+import type { TransitNetwork } from "../network";
 import { ETA_FLOOR_MS } from "./constants";
 import type { TypicalSec } from "./trip-delay";
 import { etaOf, type TrackedTrip } from "./types";
@@ -25,7 +25,7 @@ function atStationPosition(trip: TrackedTrip, index: number, net: TransitNetwork
   const st = net.stations.get(here.stationId);
   if (!st) return null;
   const after = trip.stops[index + 1];
-  const ahead = after ? pointAlong(net.segment(trip.route, here.stationId, after.stationId), 0) : null;
+  const ahead = after ? net.pointBetween(trip.route, here.stationId, after.stationId, 0) : null;
   return {
     lastStationId: here.stationId,
     nextStationId: after?.stationId ?? null,
@@ -65,7 +65,7 @@ export function trainPosition(
   const floored = Math.max(eta, now + ETA_FLOOR_MS);
   const span = floored - fromTime!;
   const progress = span > 0 ? Math.min(1, Math.max(0, (now - fromTime!) / span)) : 0;
-  const p = pointAlong(net.segment(trip.route, from, next.stationId), progress);
+  const p = net.pointBetween(trip.route, from, next.stationId, progress);
   if (!Number.isFinite(p.lat)) return null;
   return {
     lastStationId: from,

@@ -7,6 +7,9 @@
  * - a scheduled stretch with extra stops in between: express running local;
  * - scheduled stops in order with some left out: local running express;
  * - anything else (stations no scheduled routing has, or in another order): rerouted.
+ * Only trips with a train assigned count (the feeds list trips up to an hour
+ * ahead, with the stops they are planned to make), each compared with the
+ * routings scheduled at its next stop's time.
  * A change is reported when at least MIN_TRAINS_FOR_CHANGE trains run it
  * (every train, when fewer run). A direction with trains scheduled and none
  * running, while the other direction runs, is "no_trains"; with neither
@@ -15,7 +18,7 @@
 import type { ServiceChange } from "../contract";
 import type { StopPattern, TransitNetwork } from "../network";
 import { MIN_TRAINS_FOR_CHANGE } from "./constants";
-import { DIRECTIONS, type Direction, type TrackedTrip } from "./types";
+import { DIRECTIONS, type Direction, etaOf, type TrackedTrip } from "./types";
 
 export type RoutingClass =
   | { kind: "scheduled" }
@@ -123,9 +126,12 @@ export function serviceChanges(
   for (const t of trips) {
     if (t.route !== route || !t.running) continue;
     running[t.direction]++;
+    // Trips listed ahead of their train (unassigned) say how trains will run, not how they run now.
+    if (!t.isAssigned || t.stops.length === 0) continue;
+    // A train about to leave its terminal is judged by the routings of its own departure hour.
     const c = classifyRouting(
       t.stops.map((s) => s.stationId),
-      net.activePatterns(route, t.direction, now),
+      net.activePatterns(route, t.direction, Math.max(now, etaOf(t.stops[0]))),
     );
     if (!c || c.kind === "scheduled") continue;
     const key = c.kind === "truncated" ? `truncated|${c.endsAt}` : c.kind;

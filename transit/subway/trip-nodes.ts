@@ -18,7 +18,7 @@ import { cancelledTrips } from "./cancelled";
 import { trainViews } from "./train-views";
 import { TravelTimes } from "./travel-times";
 import { type TypicalSec, tripStatus } from "./trip-delay";
-import { TripTracker } from "./trip-tracker";
+import { flatten, TripTracker } from "./trip-tracker";
 import type { TrackedTrip, TrackerTick, TripStatus } from "./types";
 
 /** Ticks on every new snapshot of any feed, and when a silent feed's trips expire on the clock. */
@@ -49,8 +49,13 @@ export function trackTripsNode(
       }
       if (!changed) return undefined;
       const byFeed = state.tripsByFeed();
+      let trips: TrackedTrip[] | undefined;
       return {
-        trips: [...byFeed.values()].flat(),
+        // Built when asked (the clock's nodes ask; most snapshots' consumers read byFeed).
+        get trips() {
+          trips ??= flatten(byFeed);
+          return trips;
+        },
         byFeed,
         made,
         feeds: state.feedStates(),
@@ -85,7 +90,6 @@ export interface TripStatusTick {
   statuses: readonly TripStatus[];
   /** Network routes and routes seen in feeds, sorted. */
   routes: readonly string[];
-  trips: readonly TrackedTrip[];
   typical: TypicalSec;
 }
 
@@ -109,20 +113,23 @@ export function tripStatusesNode(
       const tick = inputs.tracked.valid ? inputs.tracked.value : null;
       const feeds = tick ? [...tick.byFeed.keys()] : [];
       const changed = inputs.clock.ticked || !tick || tick.feed === null ? feeds : [tick.feed];
-      for (const f of changed)
-        state.set(
-          f,
-          (tick?.byFeed.get(f) ?? []).map((trip) => tripStatus(trip, t, typical)),
-        );
+      for (const f of changed) {
+        const trips = tick?.byFeed.get(f) ?? [];
+        const list: TripStatus[] = [];
+        for (const trip of trips) list.push(tripStatus(trip, t, typical));
+        state.set(f, list);
+      }
       const statuses: TripStatus[] = [];
-      for (const f of feeds) for (const s of state.get(f) ?? []) statuses.push(s);
+      for (const f of feeds) {
+        const list = state.get(f);
+        if (list) for (const s of list) statuses.push(s);
+      }
       return {
         now: t,
         byFeed: state as ReadonlyMap<string, readonly TripStatus[]>,
         changed,
         statuses,
         routes: tick ? tick.routes : net.routeIds(),
-        trips: tick ? tick.trips : [],
         typical,
       };
     },

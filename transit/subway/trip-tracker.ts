@@ -6,7 +6,7 @@
  * is bounded by the trips in the feeds now: a trip's state goes when it
  * leaves its feed, and a silent feed's trips go after TRIP_TIMEOUT_MS.
  */
-import type { SubwayFeedSnapshot, SubwayTrip } from "../../adapters/subway";
+import type { SubwayFeedSnapshot, SubwayStop, SubwayTrip } from "../../adapters/subway";
 import { tripMatchKey } from "../network";
 import { TRIP_TIMEOUT_MS } from "./constants";
 import { stopsMade } from "./made-stops";
@@ -22,11 +22,27 @@ interface FeedRecord extends FeedState {
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** Whether two stop lists name the same stations in the same order. */
+function sameStations(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].stationId !== b[i].stationId) return false;
+  return true;
+}
+
+/** The lists one after the other, in the map's order. */
+export function flatten<T>(lists: ReadonlyMap<string, readonly T[]>): T[] {
+  const out: T[] = [];
+  for (const list of lists.values()) for (const x of list) out.push(x);
+  return out;
+}
+
 export class TripTracker {
   private readonly trips = new Map<string, TripRecord>();
   private readonly feeds = new Map<string, FeedRecord>();
   private readonly routeSet: Set<string>;
   private routeList: string[];
+  /** Feed ids, sorted (a new feed is rare: sorted again then). */
+  private feedOrder: string[] = [];
   /** Per feed, its trips by key: rebuilt only for a feed that changed. */
   private readonly lists = new Map<string, TrackedTrip[]>();
 
@@ -56,6 +72,7 @@ export class TripTracker {
       if (rec) this.record(rec, stopsMade(rec.stops, [], snap.timestamp), made);
       this.trips.delete(key);
     }
+    if (!prev) this.feedOrder = [...this.feeds.keys(), snap.feed].sort();
     this.feeds.set(snap.feed, {
       feed: snap.feed,
       timestamp: snap.timestamp,
@@ -86,7 +103,7 @@ export class TripTracker {
   /** The trips per feed: feeds by id, each feed's trips by key. */
   tripsByFeed(): Map<string, TrackedTrip[]> {
     const out = new Map<string, TrackedTrip[]>();
-    for (const feed of [...this.feeds.keys()].sort()) {
+    for (const feed of this.feedOrder) {
       let list = this.lists.get(feed);
       if (!list) {
         list = [];
@@ -103,7 +120,7 @@ export class TripTracker {
 
   /** Every tracked trip: feed by feed, by key within a feed. */
   tripList(): TrackedTrip[] {
-    return [...this.tripsByFeed().values()].flat();
+    return flatten(this.tripsByFeed());
   }
 
   feedStates(): ReadonlyMap<string, FeedState> {
@@ -138,17 +155,19 @@ export class TripTracker {
         this.routeSet.add(t.routeId);
         this.routeList = [...this.routeSet].sort();
       }
-    } else {
-      this.record(rec, stopsMade(rec.stops, t.stops, snap.timestamp), made);
     }
+    // Every station of rec.stops has a first ETA (see below): with the same stations listed again nothing was made, nothing is new.
+    const same = sameStations(rec.stops, t.stops);
+    if (!same) this.record(rec, stopsMade(rec.stops, t.stops, snap.timestamp), made);
     rec.trainId = t.trainId;
     rec.isAssigned = t.isAssigned;
     rec.stops = t.stops;
     rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
     rec.running = t.stops.some((s) => leavesAt(s) >= snap.timestamp);
-    for (const s of t.stops)
-      if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
+    if (!same)
+      for (const s of t.stops)
+        if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
     return rec;
   }
 
