@@ -1,8 +1,42 @@
 import { frame } from "./builder";
 import type { NodeFailure } from "./errors";
 import { GraphError } from "./errors";
-import { node, sinkNode } from "./node";
+import { type Inputs, type NoAlarms, type NodeContext, node, sinkNode } from "./node";
 import type { Series } from "./series";
+
+/**
+ * A source series whose values a scheduling node puts in the time heap
+ * (later, or on the next cycle at the same time): timers, delays, feedback,
+ * flatten. The scheduler is kept alive by pruning exactly when the series is.
+ */
+export function scheduledSource<T, I extends Inputs>(
+  name: string,
+  inputs: I,
+  schedule: (emitAt: (time: number, value: T) => void, ctx: NodeContext<I, undefined, NoAlarms>) => void,
+  opts: {
+    atStart?: (emitAt: (time: number, value: T) => void, now: number) => void;
+    /** A source series created earlier (a feedback edge handed out before it was bound). */
+    into?: Series<T>;
+  } = {},
+): Series<T> {
+  const rt = frame().rt;
+  const out = opts.into ?? rt.newSeries<T>(name, null);
+  const emitAt = (time: number, value: T) => {
+    rt.scheduleValue(out, time, value);
+  };
+  const atStart = opts.atStart;
+  sinkNode({
+    name: `${name}.schedule`,
+    inputs,
+    ...(atStart ? { start: () => atStart(emitAt, rt.clock.now) } : {}),
+    onTick: (ctx) => schedule(emitAt, ctx),
+  });
+  const scheduler = rt.nodes[rt.nodes.length - 1];
+  // Not a sink of its own: it lives only while something reads `out`.
+  (scheduler as { sink: boolean }).sink = false;
+  out.binder = scheduler;
+  return out;
+}
 
 /**
  * A feedback edge: a source whose value is whatever `bind`'s series ticked,
@@ -15,8 +49,8 @@ export interface Feedback<T> {
 }
 
 export function feedback<T>(name = "feedback"): Feedback<T> {
-  const f = frame();
-  const rt = f.rt;
+  const rt = frame().rt;
+  // The series exists before its source does; bind() wires the scheduler.
   const out = rt.newSeries<T>(name, null);
   let bound = false;
   return {
@@ -24,17 +58,12 @@ export function feedback<T>(name = "feedback"): Feedback<T> {
     bind(source) {
       if (bound) throw new GraphError(`feedback '${name}' is already bound`);
       bound = true;
-      sinkNode({
-        name: `${name}.bind`,
-        inputs: { source },
-        onTick: ({ inputs }) => {
-          rt.scheduleValue(out, rt.clock.now, inputs.source.value);
-        },
-      });
-      // Pruning: keeping `out` alive keeps its binder alive (and vice versa: a
-      // binder is a sink only so that it is never pruned on its own).
-      out.binder = rt.nodes[rt.nodes.length - 1];
-      (out.binder as { sink: boolean }).sink = false;
+      scheduledSource<T, { source: Series<T> }>(
+        name,
+        { source },
+        (emitAt, { inputs }) => emitAt(rt.clock.now, inputs.source.value),
+        { into: out },
+      );
     },
   };
 }

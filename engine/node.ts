@@ -7,7 +7,7 @@ import { Series } from "./series";
 import type { TimedEvent } from "./sources";
 
 export type Inputs = Record<string, Series<any>>;
-type NoAlarms = Record<never, never>;
+export type NoAlarms = Record<never, never>;
 
 /** Declares a typed alarm in a node spec: `alarms: { tick: alarm<number>() }`. */
 export interface AlarmDecl<T> {
@@ -207,7 +207,7 @@ export function multiNode<I extends Inputs, O extends Record<string, unknown>, S
 
 /** An output adapter: consumes series and writes nowhere in the graph. Pruning starts here. */
 export function sinkNode<I extends Inputs, S = undefined, A = NoAlarms>(
-  spec: NodeSpec<I, never, S, A>,
+  spec: Omit<NodeSpec<I, never, S, A>, "onTick"> & { onTick(ctx: NodeContext<I, S, A>): void },
 ): void {
   const w = wire(spec, "sink", true);
   const ctx: NodeContext<I, S, A> = context<I, never, S, A>(

@@ -1,43 +1,32 @@
 import { frame } from "../builder";
+import { scheduledSource } from "../edges";
 import { GraphError } from "../errors";
 import { node, sinkNode } from "../node";
 import type { Series } from "../series";
 
 /** Ticks `value` once, at the engine's start time (or `delayMs` after). */
 export function constant<T>(value: T, delayMs = 0): Series<T> {
-  const rt = frame().rt;
-  const s = rt.newSeries<T>("const", null);
   // Scheduled once the engine knows its start time.
-  node({
-    name: "const.schedule",
-    inputs: {},
-    start: () => {
-      rt.scheduleValue(s, rt.clock.now + delayMs, value);
-    },
-    onTick: () => undefined,
+  return scheduledSource<T, Record<string, never>>("const", {}, () => {}, {
+    atStart: (emitAt, now) => emitAt(now + delayMs, value),
   });
-  const scheduler = rt.nodes[rt.nodes.length - 1];
-  s.binder = scheduler;
-  return s;
 }
 
 /** Ticks `value` every `intervalMs`, first at start + interval. */
 export function timer<T = true>(intervalMs: number, value: T = true as T): Series<T> {
   if (!(intervalMs > 0)) throw new GraphError(`timer interval must be > 0, got ${intervalMs}`);
   const rt = frame().rt;
-  const s = rt.newSeries<T>(`timer(${intervalMs})`, null);
-  node({
-    name: `timer(${intervalMs}).schedule`,
-    inputs: { s },
-    start: () => {
-      rt.scheduleValue(s, rt.clock.now + intervalMs, value);
+  const s: Series<T> = rt.newSeries<T>(`timer(${intervalMs})`, null);
+  // Each tick schedules the next: the scheduler reads its own output.
+  return scheduledSource<T, { s: Series<T> }>(
+    `timer(${intervalMs})`,
+    { s },
+    (emitAt) => emitAt(rt.clock.now + intervalMs, value),
+    {
+      atStart: (emitAt, now) => emitAt(now + intervalMs, value),
+      into: s,
     },
-    onTick: () => {
-      rt.scheduleValue(s, rt.clock.now + intervalMs, value);
-    },
-  });
-  s.binder = rt.nodes[rt.nodes.length - 1];
-  return s;
+  );
 }
 
 /** f(x) on every tick of x. */
@@ -100,31 +89,18 @@ export function merge<T>(a: Series<T>, b: Series<T>): Series<T> {
  */
 export function flatten<T>(xs: Series<T>[]): Series<T> {
   const rt = frame().rt;
-  const out = rt.newSeries<T>("flatten", null);
-  node({
-    name: "flatten.collect",
-    inputs: Object.fromEntries(xs.map((x, i) => [`x${i}`, x])),
-    onTick: () => {
-      for (const x of xs) if (x.ticked) rt.scheduleValue(out, rt.clock.now, x.value);
-    },
+  const inputs = Object.fromEntries(xs.map((x, i) => [`x${i}`, x]));
+  return scheduledSource<T, typeof inputs>("flatten", inputs, (emitAt) => {
+    for (const x of xs) if (x.ticked) emitAt(rt.clock.now, x.value);
   });
-  out.binder = rt.nodes[rt.nodes.length - 1];
-  return out;
 }
 
 /** x, `delayMs` later. */
 export function delay<T>(x: Series<T>, delayMs: number): Series<T> {
   const rt = frame().rt;
-  const out = rt.newSeries<T>(`delay(${delayMs})`, null);
-  node({
-    name: `delay(${delayMs}).schedule`,
-    inputs: { x },
-    onTick: ({ inputs }) => {
-      rt.scheduleValue(out, rt.clock.now + delayMs, inputs.x.value);
-    },
-  });
-  out.binder = rt.nodes[rt.nodes.length - 1];
-  return out;
+  return scheduledSource<T, { x: Series<T> }>(`delay(${delayMs})`, { x }, (emitAt, { inputs }) =>
+    emitAt(rt.clock.now + delayMs, inputs.x.value),
+  );
 }
 
 /** x - (x `lag` ticks ago). */
@@ -183,16 +159,9 @@ export function collect<T>(xs: Series<T>[]): Series<T[]> {
 /** An array-valued series as one tick per element (each in its own cycle, same time). */
 export function unroll<T>(x: Series<readonly T[]>): Series<T> {
   const rt = frame().rt;
-  const out = rt.newSeries<T>("unroll", null);
-  node({
-    name: "unroll.schedule",
-    inputs: { x },
-    onTick: ({ inputs }) => {
-      for (const v of inputs.x.value) rt.scheduleValue(out, rt.clock.now, v);
-    },
+  return scheduledSource<T, { x: Series<readonly T[]> }>("unroll", { x }, (emitAt, { inputs }) => {
+    for (const v of inputs.x.value) emitAt(rt.clock.now, v);
   });
-  out.binder = rt.nodes[rt.nodes.length - 1];
-  return out;
 }
 
 /** Running fold of x. */
