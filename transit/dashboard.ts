@@ -7,7 +7,7 @@ import { type DecodedFeeds, decodeFeeds } from "../adapters/feed-graph";
 import { routesOfFeeds } from "../adapters/feeds";
 import type { FeedHealth } from "../adapters/health/health";
 import type { RecordedPayload } from "../adapters/recording/types";
-import { contain, engineErrors, MINUTE, node, type Series, timer } from "../engine";
+import { contain, engineErrors, HOUR, MINUTE, node, type Series, timer } from "../engine";
 import { alertsGraph } from "./alerts";
 import { bikesGraph } from "./bikes";
 import type {
@@ -56,7 +56,13 @@ export function dashboardGraph(
   const feeds = decodeFeeds(payloads);
 
   const health = contain("feeds.health", () =>
-    healthGraph({ events: feeds.health, clock, staleAfterMs: opts.staleAfterMs ?? 5 * MINUTE }),
+    healthGraph({
+      events: feeds.health,
+      clock,
+      staleAfterMs: opts.staleAfterMs ?? 5 * MINUTE,
+      // Station information and regions change rarely and may be published once a day.
+      staleAfterMsByFeed: { "gbfs-station-information": 26 * HOUR, "gbfs-system-regions": 26 * HOUR },
+    }),
   );
   const stationsByName = stationNameResolver(network.stations.values());
   const alerts = contain(

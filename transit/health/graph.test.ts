@@ -145,3 +145,26 @@ describe("containedFailures", () => {
     ]);
   });
 });
+
+describe("healthGraph, per-feed staleness", () => {
+  it("lets a slow-changing feed stay fresh for longer than the default", () => {
+    const INFO = "gbfs-station-information";
+    const r2 = run(
+      () => {
+        const g = healthGraph({
+          events: pullInput("events", [
+            [at(0), { feed: INFO, event: { type: "success", bytes: 10, latencyMs: 1, dataTimestamp: at(0) } }],
+            [at(0), { feed: ACE, event: { type: "success", bytes: 10, latencyMs: 1, dataTimestamp: at(0) } }],
+          ] as Array<[number, FeedEvent]>),
+          clock: timer(MINUTE),
+          staleAfterMs: 5 * MINUTE,
+          staleAfterMsByFeed: { [INFO]: 60 * MINUTE },
+        });
+        output("stale", g.staleFeeds);
+      },
+      { start: T0, end: at(30) },
+    );
+    // at 30 min, ACE (5 min limit) is stale, station information (60 min) is not
+    expect([...(r2.outputs.stale.at(-1)![1] as Set<string>)]).toEqual([ACE]);
+  });
+});

@@ -25,6 +25,8 @@ export interface HealthGraphInputs {
   clock: Series<unknown>;
   /** Data older than this is stale (default 5 min). */
   staleAfterMs?: number;
+  /** Per-feed overrides: slow-changing feeds (GBFS station information, regions) publish rarely. */
+  staleAfterMsByFeed?: Readonly<Record<string, number>>;
 }
 
 export interface HealthGraph {
@@ -38,7 +40,13 @@ export interface HealthGraph {
 
 type Outputs = { metrics: MetricTick[]; health: FeedHealth[]; staleFeeds: ReadonlySet<string> };
 
-export function healthGraph({ events, clock, staleAfterMs = 5 * MINUTE }: HealthGraphInputs): HealthGraph {
+export function healthGraph({
+  events,
+  clock,
+  staleAfterMs = 5 * MINUTE,
+  staleAfterMsByFeed = {},
+}: HealthGraphInputs): HealthGraph {
+  const staleAfter = (feed: string) => staleAfterMsByFeed[feed] ?? staleAfterMs;
   return multiNode<
     { events: Series<FeedEvent>; clock: Series<unknown> },
     Outputs,
@@ -53,10 +61,13 @@ export function healthGraph({ events, clock, staleAfterMs = 5 * MINUTE }: Health
       const { byFeed } = state;
       if (inputs.events.ticked) {
         const { feed, url, event } = inputs.events.value;
-        byFeed.set(feed, updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfterMs));
+        byFeed.set(
+          feed,
+          updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed)),
+        );
       }
       if (inputs.clock.ticked)
-        for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfterMs));
+        for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfter(feed)));
       if (byFeed.size === 0) return undefined;
       const health = [...byFeed.keys()].sort().map((f) => byFeed.get(f) as FeedHealth);
       const out: Partial<Outputs> = {
