@@ -3,16 +3,16 @@ import Link from "next/link";
 import type { FeedHealth } from "../adapters/health/health";
 import { feedLabel } from "../lib/feed-label";
 import { ago, clockTime, dayLabel, duration } from "../lib/format";
-import { useClock, useConnectionInfo, useNow, useTopic } from "../lib/live/hooks";
+import { useClock, useConnectionInfo, useDataAsOf, useNow, useTopic } from "../lib/live/hooks";
 
 /** Always visible: the time the data is as of, the connection, and which feeds are stale. */
 export function DataStatus() {
   const clock = useClock();
   const info = useConnectionInfo();
   const health = useTopic<FeedHealth[]>("health")?.data ?? [];
-  // "As of": the time of the newest line statuses (what the data says), else the engine clock.
-  const status = useTopic<unknown[]>("status");
-  const asOf = status && status.t > 0 ? status.t : (clock?.data.t ?? null);
+  // "As of": the time of the newest data, else the engine clock.
+  const newest = useDataAsOf();
+  const asOf = newest?.t ?? clock?.data.t ?? null;
   const now = useNow(1000);
   const stale = health.filter((h) => h.stale);
   const mode = info.hello?.mode ?? clock?.data.mode;

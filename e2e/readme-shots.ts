@@ -32,7 +32,7 @@ try {
     120_000,
   );
   await sleep(8000);
-  const d = await screenshot(dash, "readme-dashboard", false);
+  const d = await screenshot(dash, "readme-dashboard", true);
 
   const kctx = await localContext(browser, { width: 1920, height: 1080 });
   const kiosk = await kctx.newPage();

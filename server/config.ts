@@ -27,7 +27,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(env: Record<string, string | undefined> = process.env): Env {
   const r = envSchema.safeParse(env);
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

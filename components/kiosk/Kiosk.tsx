@@ -11,7 +11,7 @@ import { ago, clockTime } from "../../lib/format";
 import type { KioskConfig, KioskPanel } from "../../lib/kiosk-config";
 import { keepKioskOffline } from "../../lib/kiosk-offline";
 import { configureConnection } from "../../lib/live/connection";
-import { engineTimeAt, useClock, useConnectionInfo, useNow } from "../../lib/live/hooks";
+import { dataTimeAt, useClock, useConnectionInfo, useDataAsOf, useNow } from "../../lib/live/hooks";
 import { useNetwork } from "../../lib/network";
 import { preloadMap } from "../map/LazyMap";
 import { freshness } from "./freshness";
@@ -67,7 +67,8 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
     staleSec: config.staleSec,
     noDataSec: config.noDataSec,
   });
-  const engineNow = engineTimeAt(clock, now);
+  // The clock shows the time the data is as of, carried forward between messages.
+  const dataNow = dataTimeAt(useDataAsOf(), clock, now);
   const current = panels[index % panels.length];
   const lines = config.lines;
   const stationName = config.station ? network?.stationById.get(config.station)?.name : null;
@@ -84,7 +85,7 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
       <header className="kiosk-top">
         <span className="kiosk-title">{stationName ? stationName : "NYC subway & Citi Bike"}</span>
         <span className="kiosk-clock" data-testid="kiosk-clock">
-          {engineNow !== null ? clockTime(engineNow).slice(0, 5) : now ? clockTime(now).slice(0, 5) : ""}
+          {dataNow !== null ? clockTime(dataNow).slice(0, 5) : now ? clockTime(now).slice(0, 5) : ""}
         </span>
       </header>
       <main className="kiosk-body">

@@ -99,7 +99,7 @@ export function AlertsPanel({ network, lines }: PanelProps) {
       ) : (
         <ul className="kiosk-alerts">
           {shown.map((a) => (
-            <li key={a.id} className={a.planned ? "planned" : undefined}>
+            <li key={a.id} className={a.planned ? "kiosk-alert planned" : "kiosk-alert"}>
               <div>
                 {a.routes.slice(0, 6).map((r) => (
                   <LineBullet key={r} route={r} info={network?.routeById.get(r)} />
@@ -129,7 +129,7 @@ function ArrivalRows({
   return (
     <ol>
       {list.slice(0, 6).map((a) => (
-        <li key={a.tripKey}>
+        <li key={a.tripKey} className="kiosk-arrival">
           <LineBullet route={a.route} info={network?.routeById.get(a.route)} />
           <span>
             {(a.destinationStationId && network?.stationById.get(a.destinationStationId)?.name) ?? ""}

@@ -104,6 +104,19 @@ export function dataTimeAt(
   return topic.t + Math.min(Math.max(0, wallNow - topic.receivedAt), 60_000) * speed;
 }
 
+/**
+ * The newest data the page has (line statuses or feed health, which ticks
+ * with every feed payload): what "as of" means. The clock topic is the
+ * engine's clock, which can run ahead of its outputs when the engine lags.
+ */
+export function useDataAsOf(): { t: number; receivedAt: number } | undefined {
+  const status = useTopic<unknown>("status");
+  const health = useTopic<unknown>("health");
+  const have = [status, health].filter((x): x is TopicState<unknown> => x !== undefined && x.t > 0);
+  if (have.length === 0) return undefined;
+  return have.reduce((a, b) => (b.t > a.t ? b : a));
+}
+
 export function useClock(): TopicState<ClockView> | undefined {
   return useTopic<ClockView>("clock");
 }
