@@ -43,6 +43,8 @@ export interface DemoDayOptions {
   /** Generate only part of the day (seconds after midnight); the whole day by default. */
   fromS?: number;
   toS?: number;
+  /** Only these feeds (ids as in adapters/feeds.ts), all by default: tests that need a few generate faster. */
+  feeds?: readonly string[];
   /** Simulate in a worker thread while this thread writes (default true). */
   worker?: boolean;
   /** Regenerate even when the marker matches. */
@@ -88,9 +90,16 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-function fingerprintOf(seed: number, date: string, fromS: number, toS: number): string {
+function fingerprintOf(
+  seed: number,
+  date: string,
+  fromS: number,
+  toS: number,
+  feeds: readonly string[] | undefined,
+): string {
+  const job = { v: DEMO_GENERATOR_VERSION, seed, date, fromS, toS, ...(feeds ? { feeds } : {}) };
   return createHash("sha1")
-    .update(JSON.stringify({ v: DEMO_GENERATOR_VERSION, seed, date, fromS, toS, src: sourceFingerprint() }))
+    .update(JSON.stringify({ ...job, src: sourceFingerprint() }))
     .digest("hex");
 }
 
@@ -128,7 +137,7 @@ export async function generateDemoDay(dir: string, opts: DemoDayOptions = {}): P
   try {
     for (const [name, text] of files) writer.storeStatic(name, Buffer.from(text));
     await writeDayFrames(
-      { seed, date, timeZone: DEMO_TIME_ZONE, fromS, toS },
+      { seed, date, timeZone: DEMO_TIME_ZONE, fromS, toS, feeds: opts.feeds },
       (f) => {
         writer.append(f);
         frames++;
@@ -146,7 +155,7 @@ export async function generateDemoDay(dir: string, opts: DemoDayOptions = {}): P
   renameSync(join(tmp, "recording"), paths.recordingDir);
   renameSync(join(tmp, "gtfs"), paths.gtfsDir);
   const marker: Marker = {
-    fingerprint: fingerprintOf(seed, date, fromS, toS),
+    fingerprint: fingerprintOf(seed, date, fromS, toS, opts.feeds),
     version: DEMO_GENERATOR_VERSION,
     seed,
     date,
@@ -170,7 +179,7 @@ export function demoDayIsCurrent(dir: string, opts: DemoDayOptions = {}): boolea
   if (!marker) return false;
   const paths = pathsOf(dir, date);
   return (
-    marker.fingerprint === fingerprintOf(seed, date, opts.fromS ?? 0, opts.toS ?? 86_400) &&
+    marker.fingerprint === fingerprintOf(seed, date, opts.fromS ?? 0, opts.toS ?? 86_400, opts.feeds) &&
     existsSync(paths.recordingDir) &&
     existsSync(paths.gtfsDir)
   );

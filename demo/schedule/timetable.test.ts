@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildNetwork } from "../network";
 import { buildTimetable } from "./timetable";
+import { SIGNAL_MARGIN_S } from "./tracks";
 import type { ScheduledTrip } from "./types";
 
 const net = buildNetwork();
@@ -31,6 +32,41 @@ describe("demo timetable", () => {
     const midday = startsInHour(of("A", "S"), 12);
     expect(midday).toBeGreaterThanOrEqual(6);
     expect(midday).toBeLessThanOrEqual(9);
+  });
+
+  it("runs all-night lines round the clock: every 20 minutes across midnight, no seam", () => {
+    for (const route of ["1", "4", "A", "L"])
+      for (const dir of ["N", "S"] as const) {
+        const starts = of(route, dir)
+          .map((t) => t.start)
+          .sort((a, b) => a - b);
+        // The day before ends with the same timetable: its late departures, then this day's first.
+        const around = [...starts.map((s) => s - 86_400), ...starts].filter((s) => s >= -1800 && s < 1800);
+        const gaps = around.slice(1).map((s, i) => s - around[i]);
+        expect(gaps.length, `${route} ${dir}`).toBeGreaterThanOrEqual(2);
+        for (const g of gaps) expect(g, `${route} ${dir}`).toBe(20 * 60);
+      }
+  });
+
+  it("timetables no train onto a platform track before the one ahead has left it", () => {
+    // Per platform track, trains in order of their published times (departures; a dwell after arriving).
+    const byTrack = new Map<string, Array<{ arrive: number; leave: number }>>();
+    for (const t of trips)
+      for (const s of t.stops.slice(1)) {
+        const key = `${s.stopId}|${s.track}`;
+        const list = byTrack.get(key) ?? [];
+        list.push({ arrive: t.start + s.offset - s.dwell, leave: t.start + s.offset });
+        byTrack.set(key, list);
+      }
+    const tooClose: string[] = [];
+    for (const [key, list] of byTrack) {
+      list.sort((a, b) => a.leave - b.leave);
+      for (let i = 1; i < list.length; i++)
+        // The signals need SIGNAL_MARGIN_S; published times are rounded to 30 s.
+        if (list[i].arrive - list[i - 1].leave < SIGNAL_MARGIN_S - 30)
+          tooClose.push(`${key} at ${list[i].leave}`);
+    }
+    expect(tooClose.slice(0, 5)).toEqual([]);
   });
 
   it("keeps the part-time services to their hours", () => {

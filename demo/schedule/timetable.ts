@@ -12,6 +12,8 @@ import type { Direction, ScheduledTrip, TimedStop } from "./types";
 
 const DAY_S = 86_400;
 const STEP_S = 30;
+/** Where the round-the-clock timetables of all-night lines begin (the quietest hour). */
+const NIGHT_ORIGIN_HOUR = 4;
 
 /** Toward Manhattan in the morning (south on every line's orientation), home in the evening. */
 export function isPeakDirection(hour: number, direction: Direction): boolean {
@@ -69,19 +71,28 @@ export function buildTimetable(net: Network, profiles = new ProfileCache(net)): 
     for (const direction of ["S", "N"] as const) {
       const firstHour = line.headways.findIndex((h) => h > 0);
       if (firstHour < 0) continue;
-      let t = firstHour * 3600 + firstOffset(lineIndex, direction, line.headways[firstHour]);
+      // A line running all night runs the same timetable every day: its departures are one
+      // sequence round the clock from a quiet hour, so that the last trains of one day and the
+      // first of the next keep the night headway (no seam at midnight).
+      const allNight = line.headways.every((h) => h > 0);
+      const origin = (allNight ? NIGHT_ORIGIN_HOUR : firstHour) * 3600;
+      const first = origin + firstOffset(lineIndex, direction, line.headways[origin / 3600]);
+      const end = allNight ? first + DAY_S : DAY_S;
+      let t = first;
       let counter = 0;
-      while (t < DAY_S) {
-        const hour = Math.floor(t / 3600);
+      while (t < end) {
+        const hour = Math.floor(t / 3600) % 24;
         const headway = line.headways[hour];
+        // Round the clock, the last departure keeps at least half a headway before the next day's first.
+        if (allNight && t > end - (headway * 60) / 2) break;
         const patterns = headway > 0 ? activePatterns(line, hour, direction) : [];
         if (patterns.length === 0) {
-          t = (hour + 1) * 3600;
+          t = (Math.floor(t / 3600) + 1) * 3600;
           continue;
         }
         const pattern = pickByWeight(patterns, counter++);
         const stops = profiles.of(line, pattern, direction);
-        const start = Math.round(t / STEP_S) * STEP_S;
+        const start = (Math.round(t / STEP_S) * STEP_S) % DAY_S;
         const tripId = tripIdOf(start, pattern, direction);
         trips.push({
           index: trips.length,

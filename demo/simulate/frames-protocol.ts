@@ -7,6 +7,7 @@ export interface FramesJob {
   timeZone?: string;
   fromS?: number;
   toS?: number;
+  feeds?: readonly string[];
   /** Int32 counter of batches the main thread has written (SharedArrayBuffer). */
   consumed: SharedArrayBuffer;
 }

@@ -47,6 +47,7 @@ try {
   const slice = {
     fromS: job.fromS,
     toS: job.toS,
+    feeds: job.feeds,
     onProgress: (doneS: number, fromS: number, toS: number) => post({ type: "progress", doneS, fromS, toS }),
   };
   for (const frame of demoDayFrames(world, slice)) {

@@ -12,9 +12,10 @@
  *   behind it queue, station by station;
  * - hold incidents keep the first matching train at its station.
  */
+
+import { runOnTracks } from "../schedule/tracks";
 import type { HoldIncident, Incident } from "./incidents";
 import type { OperatedStop, OperatedTrip } from "./instances";
-import { runOnTracks } from "../schedule/tracks";
 import { exponential, normal, type Rng, stream } from "./prng";
 
 /** Behind schedule by more than this, a train recovers: shortest dwell, a little faster. */

@@ -196,6 +196,46 @@ describe("the held train", () => {
   });
 });
 
+describe("an ordinary day (no incidents)", () => {
+  const quiet = buildDemoWorld({ seed: 11, date: "2025-10-02", incidents: [] });
+
+  it("runs trains to their timetable: nearly every arrival within two minutes of it", () => {
+    let stops = 0;
+    let late = 0;
+    for (const t of quiet.trips)
+      for (const s of t.stops.slice(1)) {
+        stops++;
+        // The timetable publishes departures; a train arrives a dwell before.
+        if (s.arr - (s.nominal - s.dwell) > 2 * M) late++;
+      }
+    expect(stops).toBeGreaterThan(200_000);
+    expect(late / stops).toBeLessThan(0.002);
+  });
+
+  it("keeps the gaps between trains at a station within two minutes of the timetable's", () => {
+    const byPlatform = new Map<string, { arr: number; nominal: number }[]>();
+    for (const t of quiet.trips)
+      for (const s of t.stops.slice(1)) {
+        const key = `${t.trip.routeId}|${s.stopId}`;
+        const list = byPlatform.get(key) ?? [];
+        list.push(s);
+        byPlatform.set(key, list);
+      }
+    let gaps = 0;
+    let long = 0;
+    for (const list of byPlatform.values()) {
+      const arr = list.map((s) => s.arr).sort((a, b) => a - b);
+      const nominal = list.map((s) => s.nominal).sort((a, b) => a - b);
+      for (let i = 1; i < arr.length; i++) {
+        gaps++;
+        if (arr[i] - arr[i - 1] - (nominal[i] - nominal[i - 1]) >= 2 * M) long++;
+      }
+    }
+    expect(gaps).toBeGreaterThan(200_000);
+    expect(long / gaps).toBeLessThan(0.001);
+  });
+});
+
 describe("bunching on the L after a door problem", () => {
   it("leaves a long gap ahead of the delayed train and trains close behind it", () => {
     // Manhattan-bound arrivals at Bedford Av as they happened, 08:30-09:30 (every 3 minutes planned).
@@ -220,6 +260,25 @@ describe("reroutes and express trains running local", () => {
       .map((e: any) => e.tripUpdate.stopTimeUpdate.map((u: any) => u.stopId));
     // 42 St-Port Authority (A27) is an 8 Av line station the F does not normally serve.
     expect(trips.filter((ids: string[]) => ids.includes("A27N")).length).toBeGreaterThan(0);
+  });
+
+  it("lists no F via the E line before the signal problems start at 13:30", () => {
+    const [f] = sliceFrames(world, {
+      fromS: 13 * H + 25 * M,
+      toS: 13 * H + 25 * M + 30,
+      feeds: ["subway-bdfm"],
+    });
+    const northF = decodeBase(f.body).entity.filter(
+      (e: any) => e.tripUpdate?.trip.routeId === "F" && e.tripUpdate.trip.tripId.includes("..N"),
+    );
+    // The feed lists the next hour's trips, some of them to be rerouted: still on their timetable's stops.
+    expect(northF.length).toBeGreaterThan(10);
+    for (const e of northF)
+      expect(e.tripUpdate.stopTimeUpdate.map((u: any) => u.stopId)).not.toContain("A27N");
+    const rerouted = world.trips.filter(
+      (t) => t.changedBy === "signal-F" && t.stops[0].nominal < 13 * H + 25 * M,
+    );
+    expect(rerouted.length).toBeGreaterThan(0);
   });
 
   it("runs downtown 2 trains local on the local track in the evening incident", () => {

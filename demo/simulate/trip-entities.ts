@@ -12,7 +12,7 @@ import { clockOf } from "../schedule/codes";
 import { type DayClock, epochS, serviceDate } from "./clock";
 import type { FeedStyle } from "./feed-style";
 import type { OperatedTrip } from "./instances";
-import { predictedAt, type TripView } from "./trip-view";
+import { predictedArrival, predictedAt, type TripView } from "./trip-view";
 
 export type EntityObject = NonNullable<SubwayFeedMessageObject["entity"]>[number];
 
@@ -50,11 +50,7 @@ export function tripDescriptor(
   return desc;
 }
 
-function stopTimeUpdates(
-  view: TripView,
-  style: FeedStyle,
-  clock: DayClock,
-): StopTimeUpdateObject[] {
+function stopTimeUpdates(view: TripView, style: FeedStyle, clock: DayClock): StopTimeUpdateObject[] {
   const stops = view.listed;
   const out: StopTimeUpdateObject[] = [];
   for (let j = view.at; j < stops.length; j++) {
@@ -62,7 +58,7 @@ function stopTimeUpdates(
     const first = j === view.at;
     const last = j === stops.length - 1;
     const predicted = predictedAt(view, j);
-    const arrival = first && view.arrivedAt !== undefined ? view.arrivedAt : predicted;
+    const arrival = first && view.arrivedAt !== undefined ? view.arrivedAt : predictedArrival(view, j);
     const departure = predicted;
     const u: StopTimeUpdateObject = {};
     if (style.name === "l") {

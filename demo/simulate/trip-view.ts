@@ -103,7 +103,19 @@ function position(trip: OperatedTrip, t: number, reached: number): Omit<TripView
   return { phase: "moving", assigned: true, at: reached + 1, base, reportedAt };
 }
 
-/** Predicted time at listed stop j >= view.at: the view's base shifted along the timetable. */
+/**
+ * Predicted departure from listed stop j >= view.at (the arrival, at the
+ * last stop): the view's departure shifted along the timetable, whose times
+ * are departures. A moving train's base is its arrival at the stop ahead: it
+ * leaves after its dwell there.
+ */
 export function predictedAt(view: TripView, j: number): number {
-  return view.base + Math.round(view.listed[j].nominal - view.listed[view.at].nominal);
+  const here = view.listed[view.at];
+  const departure = view.phase === "moving" ? view.base + Math.round(here.dwell) : view.base;
+  return departure + Math.round(view.listed[j].nominal - here.nominal);
+}
+
+/** Predicted arrival at listed stop j: its departure less the dwell there. */
+export function predictedArrival(view: TripView, j: number): number {
+  return predictedAt(view, j) - Math.round(view.listed[j].dwell);
 }

@@ -18,6 +18,8 @@ export interface DayJob {
   timeZone?: string;
   fromS?: number;
   toS?: number;
+  /** Only these feeds (default all). */
+  feeds?: readonly string[];
 }
 
 export interface WriteFramesOptions {
@@ -42,7 +44,8 @@ export function writeFramesInThread(
   onProgress?: WriteFramesOptions["onProgress"],
 ): void {
   const world = buildDemoWorld(job);
-  for (const f of demoDayFrames(world, { fromS: job.fromS, toS: job.toS, onProgress })) sink(f);
+  for (const f of demoDayFrames(world, { fromS: job.fromS, toS: job.toS, feeds: job.feeds, onProgress }))
+    sink(f);
 }
 
 function writeFramesInWorker(

@@ -171,7 +171,7 @@ export class TransitNetwork {
     return this.hourValue(this.tables.stationHeadway.get(`${lineKey(route, direction)}|${station}`), t);
   }
 
-  /** Longest scheduled gap (s) between trains of the line at a station, over the hours from `from` to `to`. */
+  /** Longest scheduled gap (s) between trains of the line at a station open in the hours from `from` to `to`. */
   scheduledMaxHeadwaySec(
     route: string,
     direction: Direction,
@@ -200,7 +200,8 @@ export class TransitNetwork {
   scheduledPairSec(direction: Direction, from: string, to: string): number | undefined {
     const byTo = inner(this.pairSecByDir[direction], from);
     let sec = byTo.get(to);
-    if (sec === undefined && !byTo.has(to)) byTo.set(to, (sec = this.tables.pairSec.get(pairKey(direction, from, to))));
+    if (sec === undefined && !byTo.has(to))
+      byTo.set(to, (sec = this.tables.pairSec.get(pairKey(direction, from, to))));
     return sec;
   }
 

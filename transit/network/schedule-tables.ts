@@ -27,7 +27,7 @@ export interface ScheduleTables {
   patternOfTrip: string[];
   /** Mean scheduled gap (s) at a station per hour, NaN when none: by `${lineKey}|${station}`. */
   stationHeadway: Map<string, Float64Array>;
-  /** Longest scheduled gap (s) at a station per hour, NaN when none: same keys. */
+  /** Longest scheduled gap (s) at a station open at some time in each hour, NaN when none: same keys. */
   stationMaxHeadway: Map<string, Float64Array>;
   /** Over all stations of a line, per hour: mean and max gap (s), NaN when none. */
   lineHeadway: Map<string, { mean: Float64Array; max: Float64Array }>;
@@ -143,7 +143,8 @@ function buildHeadways(
       const h = hourOf(times[i]); // a gap belongs to the hour its closing train arrives in
       sum[h] += gap;
       n[h]++;
-      if (!(max[h] >= gap)) max[h] = gap;
+      // The longest wait in an hour includes a gap that opened in an earlier one.
+      for (let k = hourOf(times[i - 1]); k <= h; k++) if (!(max[k] >= gap)) max[k] = gap;
       acc.sum[h] += gap;
       acc.n[h]++;
       if (!(acc.max[h] >= gap)) acc.max[h] = gap;

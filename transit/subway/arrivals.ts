@@ -1,15 +1,18 @@
 /**
  * Arrivals per station and direction, soonest first. A stalled train and a
- * cancelled trip are listed but not counted down (time null).
+ * cancelled trip are listed but not counted down (time null); arrivals
+ * predicted more than ARRIVAL_PAST_MS before a feed's update are left out.
  *
- * Built per feed (arrivalsOf: each station's list per direction sorted and
- * cut to the ARRIVALS_PER_DIRECTION soonest, which are all a board can take
- * from one feed) and merged per station (ArrivalBoard): a snapshot of one
- * feed only rebuilds the stations that feed's trips touch, merging the
- * feeds' short sorted lists, never re-sorting the other feeds' arrivals.
+ * Kept per feed across its snapshots (FeedArrivals: every station's
+ * arrivals per direction, sorted), where a snapshot re-lists only the trips
+ * whose stops, delay or stall changed (one in four), and merged per station
+ * (ArrivalBoard): a snapshot of one feed only rebuilds the stations that
+ * feed lists, taking the soonest of each feed's sorted lists, never
+ * re-sorting anything.
  */
+import type { SubwayStop } from "../../adapters/subway";
 import type { Arrival, StationArrivals } from "../contract";
-import type { ScheduledTrip, TransitNetwork } from "../network";
+import type { Direction, ScheduledTrip, TransitNetwork } from "../network";
 import { ARRIVAL_PAST_MS, ARRIVALS_PER_DIRECTION } from "./constants";
 import { etaOf, type TripStatus } from "./types";
 
@@ -19,46 +22,37 @@ export interface PendingArrival {
   arrival: Arrival;
 }
 
-/** One feed's arrivals at a station, per direction: soonest first, at most ARRIVALS_PER_DIRECTION. */
-export interface FeedStationArrivals {
-  north: PendingArrival[];
-  south: PendingArrival[];
-}
-
-/** One feed's arrivals by station. */
-export type FeedArrivals = Map<string, FeedStationArrivals>;
-
-/** Soonest first, then by trip key; stable, so that equal arrivals keep the order they were listed in. */
+/** Soonest first, then by trip key. */
 const byTime = (a: PendingArrival, b: PendingArrival) =>
   a.at - b.at || (a.arrival.tripKey < b.arrival.tripKey ? -1 : a.arrival.tripKey > b.arrival.tripKey ? 1 : 0);
 
-function soonest(ps: PendingArrival[]): PendingArrival[] {
-  if (ps.length > 1) ps.sort(byTime);
-  if (ps.length > ARRIVALS_PER_DIRECTION) ps.length = ARRIVALS_PER_DIRECTION;
-  return ps;
+/** The arrivals of one trip (or cancelled trip) at each of its stations. */
+interface Listed {
+  direction: Direction;
+  stations: readonly string[];
+  entries: PendingArrival[];
+  /** What they were built from: a trip's stops, delay and stall. */
+  stops: readonly SubwayStop[] | null;
+  delaySec: number;
+  stalled: boolean;
+  /** The update that last saw it in the feed. */
+  seen: number;
 }
 
-export function arrivalsOf(
-  statuses: readonly TripStatus[],
-  cancelled: readonly ScheduledTrip[],
-  now: number,
-  net: TransitNetwork,
-): FeedArrivals {
-  const out: FeedArrivals = new Map();
-  const add = (stationId: string, p: PendingArrival) => {
-    let lists = out.get(stationId);
-    if (!lists) out.set(stationId, (lists = { north: [], south: [] }));
-    (p.arrival.direction === "N" ? lists.north : lists.south).push(p);
-  };
-  const since = now - ARRIVAL_PAST_MS;
-  for (const s of statuses) {
-    const t = s.trip;
-    const destination = t.stops[t.stops.length - 1]?.stationId ?? null;
-    const delaySec = Math.round(s.delaySec);
-    for (const stop of t.stops) {
+interface StationLists {
+  N: PendingArrival[];
+  S: PendingArrival[];
+}
+
+function tripListed(s: TripStatus, delaySec: number, seen: number): Listed {
+  const t = s.trip;
+  const destination = t.stops[t.stops.length - 1]?.stationId ?? null;
+  return {
+    direction: t.direction,
+    stations: t.stops.map((stop) => stop.stationId),
+    entries: t.stops.map((stop) => {
       const at = etaOf(stop);
-      if (at < since) continue;
-      add(stop.stationId, {
+      return {
         at,
         arrival: {
           tripKey: t.key,
@@ -70,90 +64,203 @@ export function arrivalsOf(
           delaySec,
           destinationStationId: destination,
         },
-      });
+      };
+    }),
+    stops: t.stops,
+    delaySec,
+    stalled: s.stalled,
+    seen,
+  };
+}
+
+function cancelledListed(c: ScheduledTrip, net: TransitNetwork, seen: number): Listed {
+  const stations = net.pattern(c.patternId)?.stations ?? [];
+  const destination = stations[stations.length - 1] ?? null;
+  return {
+    direction: c.direction,
+    stations,
+    entries: stations.map((_, i) => ({
+      at: c.times[i],
+      arrival: {
+        tripKey: `cancelled:${c.tripId}`,
+        route: c.route,
+        direction: c.direction,
+        time: null,
+        stalled: false,
+        cancelled: true,
+        delaySec: 0,
+        destinationStationId: destination,
+      },
+    })),
+    stops: null,
+    delaySec: 0,
+    stalled: false,
+    seen,
+  };
+}
+
+/** Index of the first arrival not before `since` (the list is sorted: those before it come first). */
+function firstFrom(list: readonly PendingArrival[], since: number): number {
+  let i = 0;
+  while (i < list.length && list[i].at < since) i++;
+  return i;
+}
+
+/** One feed's arrivals, kept from snapshot to snapshot. */
+export class FeedArrivals {
+  private readonly trips = new Map<string, Listed>();
+  private readonly cancelled = new Map<ScheduledTrip, Listed>();
+  private readonly byStation = new Map<string, StationLists>();
+  private round = 0;
+  /** Arrivals before this were left out at the last update. */
+  since = Number.NEGATIVE_INFINITY;
+  /** Stations with an arrival listed at the last update. */
+  listed: ReadonlySet<string> = new Set();
+
+  update(
+    statuses: readonly TripStatus[],
+    cancelled: readonly ScheduledTrip[],
+    now: number,
+    net: TransitNetwork,
+  ) {
+    const round = ++this.round;
+    for (const s of statuses) {
+      const delaySec = Math.round(s.delaySec);
+      const had = this.trips.get(s.trip.key);
+      if (had && had.stops === s.trip.stops && had.delaySec === delaySec && had.stalled === s.stalled) {
+        had.seen = round;
+        continue;
+      }
+      if (had) this.remove(had);
+      const l = tripListed(s, delaySec, round);
+      this.trips.set(s.trip.key, l);
+      this.add(l);
+    }
+    for (const [key, l] of this.trips)
+      if (l.seen !== round) {
+        this.remove(l);
+        this.trips.delete(key);
+      }
+    for (const c of cancelled) {
+      const had = this.cancelled.get(c);
+      if (had) had.seen = round;
+      else {
+        const l = cancelledListed(c, net, round);
+        this.cancelled.set(c, l);
+        this.add(l);
+      }
+    }
+    for (const [c, l] of this.cancelled)
+      if (l.seen !== round) {
+        this.remove(l);
+        this.cancelled.delete(c);
+      }
+    this.since = now - ARRIVAL_PAST_MS;
+    const listed = new Set<string>();
+    const since = this.since;
+    this.byStation.forEach((lists, stationId) => {
+      if (lists.N.length === 0 && lists.S.length === 0) this.byStation.delete(stationId);
+      else if (firstFrom(lists.N, since) < lists.N.length || firstFrom(lists.S, since) < lists.S.length)
+        listed.add(stationId);
+    });
+    this.listed = listed;
+  }
+
+  /** Its arrivals at a station in one direction, soonest first: those listed are from `start` on. */
+  at(stationId: string, direction: Direction): { list: readonly PendingArrival[]; start: number } {
+    const list = this.byStation.get(stationId)?.[direction] ?? [];
+    return { list, start: firstFrom(list, this.since) };
+  }
+
+  /** After the arrivals it does not sort before: the lists are what a stable sort would give. */
+  private add(l: Listed): void {
+    for (let k = 0; k < l.entries.length; k++) {
+      let lists = this.byStation.get(l.stations[k]);
+      if (!lists) this.byStation.set(l.stations[k], (lists = { N: [], S: [] }));
+      const list = lists[l.direction];
+      const p = l.entries[k];
+      // The first arrival that p sorts before (binary search: lists run to dozens).
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byTime(p, list[mid]) < 0) hi = mid;
+        else lo = mid + 1;
+      }
+      const i = lo;
+      list.push(p);
+      for (let j = list.length - 1; j > i; j--) list[j] = list[j - 1];
+      list[i] = p;
     }
   }
-  for (const c of cancelled) {
-    const stations = net.pattern(c.patternId)?.stations ?? [];
-    const destination = stations[stations.length - 1] ?? null;
-    stations.forEach((stationId, i) => {
-      if (c.times[i] < since) return;
-      add(stationId, {
-        at: c.times[i],
-        arrival: {
-          tripKey: `cancelled:${c.tripId}`,
-          route: c.route,
-          direction: c.direction,
-          time: null,
-          stalled: false,
-          cancelled: true,
-          delaySec: 0,
-          destinationStationId: destination,
-        },
-      });
-    });
+
+  private remove(l: Listed): void {
+    for (let k = 0; k < l.entries.length; k++) {
+      const list = this.byStation.get(l.stations[k])?.[l.direction];
+      const i = list ? list.indexOf(l.entries[k]) : -1;
+      if (!list || i < 0) continue;
+      for (let j = i; j + 1 < list.length; j++) list[j] = list[j + 1];
+      list.pop();
+    }
   }
-  for (const lists of out.values()) {
-    soonest(lists.north);
-    soonest(lists.south);
-  }
-  return out;
 }
 
 /**
- * The ARRIVALS_PER_DIRECTION soonest of sorted lists, ties to the earlier
- * list: what a stable sort of the lists one after the other would give.
+ * The ARRIVALS_PER_DIRECTION soonest of sorted lists (each from its start),
+ * ties to the earlier list: what a stable sort of the lists one after the
+ * other would give.
  */
-function mergeSoonest(lists: readonly PendingArrival[][]): Arrival[] {
-  if (lists.length === 1) return lists[0].map((p) => p.arrival);
-  const next = new Array<number>(lists.length).fill(0);
+function mergeSoonest(lists: readonly { list: readonly PendingArrival[]; start: number }[]): Arrival[] {
+  const next = lists.map((l) => l.start);
   const out: Arrival[] = [];
   while (out.length < ARRIVALS_PER_DIRECTION) {
     let best = -1;
     for (let j = 0; j < lists.length; j++) {
-      if (next[j] >= lists[j].length) continue;
-      if (best < 0 || byTime(lists[j][next[j]], lists[best][next[best]]) < 0) best = j;
+      if (next[j] >= lists[j].list.length) continue;
+      if (best < 0 || byTime(lists[j].list[next[j]], lists[best].list[next[best]]) < 0) best = j;
     }
     if (best < 0) break;
-    out.push(lists[best][next[best]++].arrival);
+    out.push(lists[best].list[next[best]++].arrival);
   }
   return out;
 }
 
-function stationBoard(stationId: string, lists: readonly FeedStationArrivals[], now: number): StationArrivals {
-  return {
-    stationId,
-    asOf: now,
-    north: mergeSoonest(lists.map((l) => l.north)),
-    south: mergeSoonest(lists.map((l) => l.south)),
-  };
-}
-
 /** The arrivals of every station, rebuilt station by station as feeds change. */
 export class ArrivalBoard {
-  private readonly byFeed = new Map<string, FeedArrivals>();
+  /** By feed, in the order feeds first came. */
+  private readonly feeds = new Map<string, FeedArrivals>();
   private readonly boards = new Map<string, StationArrivals>();
   private order: string[] = [];
 
-  /** Replaces some feeds' arrivals and rebuilds the stations they touch (before or after). */
-  update(feeds: ReadonlyMap<string, FeedArrivals>, now: number): void {
+  /** The feed's arrivals (empty until its first update). */
+  feed(id: string): FeedArrivals {
+    let f = this.feeds.get(id);
+    if (!f) this.feeds.set(id, (f = new FeedArrivals()));
+    return f;
+  }
+
+  /**
+   * Rebuilds the stations that the feeds listed before their updates (`before`)
+   * or list now: call it after updating those feeds.
+   */
+  rebuild(updated: ReadonlyMap<string, ReadonlySet<string>>, now: number): void {
     const touched = new Set<string>();
-    for (const [feed, arrivals] of feeds) {
-      for (const s of this.byFeed.get(feed)?.keys() ?? []) touched.add(s);
-      for (const s of arrivals.keys()) touched.add(s);
-      this.byFeed.set(feed, arrivals);
+    for (const [feed, before] of updated) {
+      for (const s of before) touched.add(s);
+      for (const s of this.feed(feed).listed) touched.add(s);
     }
     let keysChanged = false;
     for (const s of touched) {
-      const lists: FeedStationArrivals[] = [];
-      for (const f of this.byFeed.values()) {
-        const l = f.get(s);
-        if (l) lists.push(l);
-      }
-      if (lists.length === 0) keysChanged = this.boards.delete(s) || keysChanged;
+      const having = [...this.feeds.values()].filter((f) => f.listed.has(s));
+      if (having.length === 0) keysChanged = this.boards.delete(s) || keysChanged;
       else {
         keysChanged ||= !this.boards.has(s);
-        this.boards.set(s, stationBoard(s, lists, now));
+        this.boards.set(s, {
+          stationId: s,
+          asOf: now,
+          north: mergeSoonest(having.map((f) => f.at(s, "N"))),
+          south: mergeSoonest(having.map((f) => f.at(s, "S"))),
+        });
       }
     }
     if (keysChanged) this.order = [...this.boards.keys()].sort();
@@ -175,6 +282,7 @@ export function stationArrivals(
   net: TransitNetwork,
 ): Map<string, StationArrivals> {
   const board = new ArrivalBoard();
-  board.update(new Map([["all", arrivalsOf(statuses, cancelled, now, net)]]), now);
+  board.feed("all").update(statuses, cancelled, now, net);
+  board.rebuild(new Map([["all", new Set<string>()]]), now);
   return board.snapshot();
 }

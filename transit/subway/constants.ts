@@ -44,8 +44,12 @@ export const PREDICTION_WINDOW_MS = 60 * MINUTE;
 export const HEADWAY_SETTLE_MS = 2 * MINUTE;
 /** A station's last arrival is forgotten after this (ours): the next one starts the count afresh. */
 export const HEADWAY_MAX_GAP_MS = 3 * 60 * MINUTE;
-/** Long gaps count toward the line's status when they closed this recently (ours). */
-export const STATUS_GAP_RECENCY_MS = 30 * MINUTE;
+/**
+ * Long gaps count toward the line's status when they closed this recently
+ * (ours): the status tells riders what waits look like now, and 20 minutes
+ * is a few rush-hour trains, or one night train, after the gap.
+ */
+export const STATUS_GAP_RECENCY_MS = 20 * MINUTE;
 /** A feed's trips are dropped when its last snapshot is this old (ours; the feed is "No data" long before). */
 export const TRIP_TIMEOUT_MS = 10 * MINUTE;
 /** A service change is reported when at least this many trains run it (all trains when fewer run; ours). */

@@ -24,7 +24,10 @@ export interface HeadwayObs {
   sec: number;
   /** Scheduled headway at that station and hour (the line's hourly mean when the station has none). */
   scheduledSec: number | undefined;
-  /** The longest gap scheduled at that station in the hours the gap spans (else the mean): long gaps are over it. */
+  /**
+   * The longest gap scheduled at that station in the hours the gap spans: long gaps are over it.
+   * Undefined where the line is not scheduled to stop (a detour): no schedule, no long gap.
+   */
   scheduledMaxSec: number | undefined;
 }
 
@@ -52,7 +55,7 @@ export interface HeadwaySummary {
   waitAssessment: number | undefined;
   /** E[h^2] / (2 E[h]). */
   expectedWaitSec: number | undefined;
-  /** The long gap furthest over schedule among those that closed within STATUS_GAP_RECENCY_MS. */
+  /** The long gap furthest over schedule among those that closed within STATUS_GAP_RECENCY_MS (settled or not). */
   recentLongGap: LongGap | null;
 }
 
@@ -102,9 +105,42 @@ export class HeadwayTracker {
     const scheduledSec =
       this.net.scheduledHeadwaySec(m.route, m.direction, m.stationId, m.time) ??
       this.net.lineHeadway(m.route, m.direction, m.time)?.meanSec;
-    const scheduledMaxSec =
-      this.net.scheduledMaxHeadwaySec(m.route, m.direction, m.stationId, prev, m.time) ?? scheduledSec;
-    q.push({ t: m.time, stationId: m.stationId, sec: (m.time - prev) / 1000, scheduledSec, scheduledMaxSec });
+    q.push({
+      t: m.time,
+      stationId: m.stationId,
+      sec: (m.time - prev) / 1000,
+      scheduledSec,
+      scheduledMaxSec: this.scheduledMax(m, prev),
+    });
+  }
+
+  private scheduledMax(m: MadeStop, prev: number): number | undefined {
+    return this.net.scheduledMaxHeadwaySec(m.route, m.direction, m.stationId, prev, m.time);
+  }
+
+  /**
+   * Long gaps closed by stops made too recently to be headways yet (their
+   * order may still change, not their being long): without them a line would
+   * show Good service between a held train's delay and the gap it leaves.
+   */
+  private unsettledLongGaps(route: string, direction: Direction): LongGap[] {
+    const line = lineKey(route, direction);
+    const first = new Map<string, MadeStop>();
+    for (const m of this.pending) {
+      if (m.route !== route || m.direction !== direction) continue;
+      const seen = first.get(m.stationId);
+      if (!seen || m.time < seen.time) first.set(m.stationId, m);
+    }
+    const out: LongGap[] = [];
+    for (const m of first.values()) {
+      const prev = this.last.get(`${line}|${m.stationId}`);
+      if (prev === undefined || !(m.time > prev) || m.time - prev > HEADWAY_MAX_GAP_MS) continue;
+      const scheduledSec = this.scheduledMax(m, prev);
+      const sec = (m.time - prev) / 1000;
+      if (scheduledSec !== undefined && sec - scheduledSec >= LONG_GAP_OVER_SEC)
+        out.push({ t: m.time, stationId: m.stationId, sec, scheduledSec });
+    }
+    return out;
   }
 
   /** The line's window as of `now` (call advance(now) first). */
@@ -135,7 +171,8 @@ export class HeadwayTracker {
       // "Over schedule" is over the longest gap the timetable has there and then: the gaps of an
       // hour are not all equal (lines merging, service thinning out), and no rider calls a gap
       // the timetable itself has a long one.
-      const scheduledMax = o.scheduledMaxSec ?? o.scheduledSec;
+      const scheduledMax = o.scheduledMaxSec;
+      if (scheduledMax === undefined) continue;
       const over = o.sec - scheduledMax;
       if (over >= LONG_GAP_OVER_SEC) {
         longGaps++;
@@ -144,6 +181,9 @@ export class HeadwayTracker {
           recentLongGap = { t: o.t, stationId: o.stationId, sec: o.sec, scheduledSec: scheduledMax };
       }
     }
+    for (const g of this.unsettledLongGaps(route, direction))
+      if (!recentLongGap || g.sec - g.scheduledSec > recentLongGap.sec - recentLongGap.scheduledSec)
+        recentLongGap = g;
     return {
       count,
       meanSec: count > 0 ? sum / count : Number.NaN,

@@ -11,13 +11,13 @@ import { lineKey, type TransitNetwork } from "../network";
 import { DELAY_WINDOWS_MS } from "./constants";
 import { type HeadwaySummary, HeadwayTracker } from "./headways";
 import { type LineCounts, lineCounts } from "./line-counts";
-import { nextTrainWaits, ServedStations, type WaitStats } from "./next-train-wait";
+import { nextTrainWaits, ServedStations, WaitCache, type WaitStats } from "./next-train-wait";
 import { type PredictionError, PredictionErrors } from "./prediction-error";
 import { patternRuntime, type RuntimeResult } from "./runtime";
 import { serviceChanges } from "./service-changes";
 import { TravelTimes } from "./travel-times";
 import type { TripStatusTick } from "./trip-nodes";
-import { DIRECTIONS, type TrackerTick, type TripStatus } from "./types";
+import { DIRECTIONS, type TrackedTrip, type TrackerTick, type TripStatus } from "./types";
 
 const routesOf = (tracked: Series<TrackerTick>, net: TransitNetwork) =>
   tracked.valid ? tracked.value.routes : net.routeIds();
@@ -148,9 +148,16 @@ export function serviceChangesNode(
     passive: ["tracked"],
     onTick: ({ inputs, now }) => {
       const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
+      // Each route's trips, in order: serviceChanges would skip the others' one by one.
+      const byRoute = new Map<string, TrackedTrip[]>();
+      for (const t of trips) {
+        const list = byRoute.get(t.route);
+        if (list) list.push(t);
+        else byRoute.set(t.route, [t]);
+      }
       const out = new Map<string, ServiceChange[]>();
       for (const route of routesOf(inputs.tracked, net))
-        out.set(route, serviceChanges(route, trips, net, now()));
+        out.set(route, serviceChanges(route, byRoute.get(route) ?? [], net, now()));
       return out as ReadonlyMap<string, ServiceChange[]>;
     },
   });
@@ -165,15 +172,13 @@ export function nextTrainWaitNode(
   return node({
     name: "subway.next_train_wait",
     inputs: { trips },
-    state: () => ({ waits: new Map<string, WaitStats>(), routesOfFeed: new Map<string, Set<string>>() }),
+    state: () => ({
+      waits: new Map<string, WaitStats>(),
+      routesOfFeed: new Map<string, Set<string>>(),
+      cache: new WaitCache(),
+    }),
     onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      const byRoute = new Map<string, TripStatus[]>();
-      for (const s of v.statuses) {
-        const list = byRoute.get(s.trip.route);
-        if (list) list.push(s);
-        else byRoute.set(s.trip.route, [s]);
-      }
       // Every route on the clock; on a snapshot, the routes its feed carried before and carries now.
       const redo = new Set<string>(v.changed.length === v.byFeed.size ? v.routes : []);
       for (const f of v.changed) {
@@ -182,8 +187,22 @@ export function nextTrainWaitNode(
         for (const r of routes) redo.add(r);
         state.routesOfFeed.set(f, routes);
       }
+      const byRoute = new Map<string, TripStatus[]>();
+      for (const s of v.statuses) {
+        if (!redo.has(s.trip.route)) continue;
+        const list = byRoute.get(s.trip.route);
+        if (list) list.push(s);
+        else byRoute.set(s.trip.route, [s]);
+      }
       for (const route of redo) {
-        const w = nextTrainWaits(route, byRoute.get(route) ?? [], net, v.now, served.of(route, v.now));
+        const w = nextTrainWaits(
+          route,
+          byRoute.get(route) ?? [],
+          net,
+          v.now,
+          served.of(route, v.now),
+          state.cache,
+        );
         if (w) state.waits.set(route, w);
         else state.waits.delete(route);
       }

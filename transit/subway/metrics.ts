@@ -111,26 +111,52 @@ function fingerprint(v: unknown): string {
   return typeof v === "number" ? String(v) : JSON.stringify(withoutAsOf(v));
 }
 
+/**
+ * A number is kept as itself (equal when String() of both would be: NaN
+ * equals NaN, -0 equals 0), anything else as its fingerprint: most ticks
+ * are counts, compared many times a second.
+ */
+type Seen = number | string;
+
+const seenOf = (value: unknown): Seen => (typeof value === "number" ? value : fingerprint(value));
+
+function same(was: Seen | undefined, now: Seen): boolean {
+  if (typeof now === "number")
+    return typeof was === "number" && (was === now || (was !== was && now !== now));
+  return was === now;
+}
+
 export class MetricDiff {
-  private readonly last = new Map<string, string>();
+  /** By metric, route, direction ("" when the key has none). */
+  private readonly last = new Map<string, Map<string, Map<string, Seen>>>();
+
+  private slot(metric: string, route: string, direction: string): Map<string, Seen> {
+    let byRoute = this.last.get(metric);
+    if (!byRoute) this.last.set(metric, (byRoute = new Map()));
+    let byDir = byRoute.get(route);
+    if (!byDir) byRoute.set(route, (byDir = new Map()));
+    return byDir;
+  }
 
   /** All ticks when `full`, else the ones whose value changed since last passed. */
   pass(ticks: readonly MetricTick[], full: boolean): MetricTick[] {
     const out: MetricTick[] = [];
     for (const tk of ticks) {
-      const id = `${tk.metric}|${tk.key.route ?? ""}|${tk.key.direction ?? ""}`;
-      const fp = fingerprint(tk.value);
-      if (full || this.last.get(id) !== fp) out.push(tk);
-      this.last.set(id, fp);
+      const dir = tk.key.direction ?? "";
+      const slot = this.slot(tk.metric, tk.key.route ?? "", dir);
+      const seen = seenOf(tk.value);
+      if (full || !same(slot.get(dir), seen)) out.push(tk);
+      slot.set(dir, seen);
     }
     return out;
   }
 
   /** Whether this value differs from the one last seen under `id` (asOf aside). */
   changed(id: string, value: unknown): boolean {
-    const fp = fingerprint(value);
-    const was = this.last.get(id);
-    this.last.set(id, fp);
-    return was !== fp;
+    const slot = this.slot(id, "", "");
+    const seen = seenOf(value);
+    const was = slot.get("");
+    slot.set("", seen);
+    return !same(was, seen);
   }
 }

@@ -4,6 +4,7 @@
  * p99. Stations no train is predicted at are left out; stalled trains do
  * not count (their countdown has stopped).
  */
+import type { SubwayStop } from "../../adapters/subway";
 import { quantileSorted, type TransitNetwork } from "../network";
 import { DIRECTIONS, type Direction, etaOf, type TripStatus } from "./types";
 
@@ -36,27 +37,112 @@ export class ServedStations {
   }
 }
 
+/** A trip's stops at stations of one served set: their numbers in the set and their ETAs. */
+interface TripAtServed {
+  stops: readonly SubwayStop[];
+  here: ReadonlySet<string>;
+  at: Int32Array;
+  eta: Float64Array;
+  /** The call that last asked for it. */
+  seen: number;
+}
+
+/**
+ * What nextTrainWaits keeps between calls: each served set's stations
+ * numbered, and each trip's stops at them while its stops list is the same
+ * (the tracker keeps a trip's list while it is unchanged, three times in
+ * four), so that an unchanged trip is read from two small arrays, not its
+ * stop objects. Per route, by trip key; a trip not asked for in a call on
+ * its route is dropped, so that it holds the trips running now.
+ */
+export class WaitCache {
+  private readonly numbers = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+  private readonly byRoute = new Map<string, Map<string, TripAtServed>>();
+  private call = 0;
+
+  /** Starts a call on a route: returns its trips, to ask with tripAt and drop with end. */
+  begin(route: string): Map<string, TripAtServed> {
+    this.call++;
+    let trips = this.byRoute.get(route);
+    if (!trips) this.byRoute.set(route, (trips = new Map()));
+    return trips;
+  }
+
+  end(trips: Map<string, TripAtServed>): void {
+    for (const [key, c] of trips) if (c.seen !== this.call) trips.delete(key);
+  }
+
+  tripAt(
+    trips: Map<string, TripAtServed>,
+    key: string,
+    stops: readonly SubwayStop[],
+    here: ReadonlySet<string>,
+  ): TripAtServed {
+    let c = trips.get(key);
+    if (c && c.stops === stops && c.here === here) {
+      c.seen = this.call;
+      return c;
+    }
+    let numbers = this.numbers.get(here);
+    if (!numbers) {
+      numbers = new Map();
+      for (const s of here) numbers.set(s, numbers.size);
+      this.numbers.set(here, numbers);
+    }
+    const at: number[] = [];
+    const eta: number[] = [];
+    for (const stop of stops) {
+      const n = numbers.get(stop.stationId);
+      if (n === undefined) continue;
+      at.push(n);
+      eta.push(etaOf(stop));
+    }
+    c = { stops, here, at: Int32Array.from(at), eta: Float64Array.from(eta), seen: this.call };
+    trips.set(key, c);
+    return c;
+  }
+}
+
 export function nextTrainWaits(
   route: string,
   statuses: readonly TripStatus[],
   net: TransitNetwork,
   now: number,
   served: Served = new ServedStations(net).of(route, now),
+  cache: WaitCache = new WaitCache(),
 ): WaitStats | undefined {
-  const best = { N: new Map<string, number>(), S: new Map<string, number>() };
+  // The soonest ETA per station: the shortest wait there (the wait only grows with the ETA).
+  const soonest: Record<Direction, Float64Array | null> = { N: null, S: null };
+  // A direction with no routing active counts every station its trains list.
+  const anyStation = { N: new Map<string, number>(), S: new Map<string, number>() };
+  const cached = cache.begin(route);
   for (const st of statuses) {
     const t = st.trip;
     if (t.route !== route || st.stalled || !t.running) continue;
     const here = served[t.direction];
-    const mine = best[t.direction];
-    for (const stop of t.stops) {
-      if (here.size > 0 && !here.has(stop.stationId)) continue;
-      const wait = Math.max(0, etaOf(stop) - now) / 1000;
-      const had = mine.get(stop.stationId);
-      if (had === undefined || wait < had) mine.set(stop.stationId, wait);
+    if (here.size === 0) {
+      const mine = anyStation[t.direction];
+      for (const stop of t.stops) {
+        const eta = etaOf(stop);
+        const had = mine.get(stop.stationId);
+        if (had === undefined || eta < had) mine.set(stop.stationId, eta);
+      }
+      continue;
     }
+    let best = soonest[t.direction];
+    if (!best) soonest[t.direction] = best = new Float64Array(here.size).fill(Number.POSITIVE_INFINITY);
+    const c = cache.tripAt(cached, t.key, t.stops, here);
+    for (let k = 0; k < c.at.length; k++) if (c.eta[k] < best[c.at[k]]) best[c.at[k]] = c.eta[k];
   }
-  const waits = Float64Array.from(DIRECTIONS.flatMap((d) => [...best[d].values()])).sort();
+  cache.end(cached);
+  const found: number[] = [];
+  const waitAt = (eta: number) => found.push(Math.max(0, eta - now) / 1000);
+  for (const d of DIRECTIONS) {
+    const best = soonest[d];
+    if (best) for (let i = 0; i < best.length; i++) if (best[i] !== Number.POSITIVE_INFINITY) waitAt(best[i]);
+    for (const eta of anyStation[d].values()) waitAt(eta);
+  }
+  const waits = Float64Array.from(found).sort();
   if (waits.length === 0) return undefined;
   let sum = 0;
   for (const w of waits) sum += w;

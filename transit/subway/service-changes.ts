@@ -27,8 +27,13 @@ export type RoutingClass =
   | { kind: "local_running_express"; stations: string[] }
   | { kind: "rerouted"; stations: string[] };
 
+const positionsOf = new WeakMap<StopPattern, Map<string, number>>();
+
+/** Station -> place on the pattern; built once per pattern (asked per train on every clock tick). */
 function positions(pattern: StopPattern): Map<string, number> {
-  return new Map(pattern.stations.map((s, i) => [s, i]));
+  let pos = positionsOf.get(pattern);
+  if (!pos) positionsOf.set(pattern, (pos = new Map(pattern.stations.map((s, i) => [s, i]))));
+  return pos;
 }
 
 /** How a list of upcoming stations relates to the scheduled routings; null when too short to tell. */
@@ -122,6 +127,8 @@ export function serviceChanges(
 ): ServiceChange[] {
   const name = (id: string) => net.stations.get(id)?.name ?? id;
   const running = { N: 0, S: 0 };
+  /** Trains whose routing could be judged (assigned, two stops or more ahead): a change is run by enough of these. */
+  const judged = { N: 0, S: 0 };
   const groups = { N: new Map<string, Group>(), S: new Map<string, Group>() };
   for (const t of trips) {
     if (t.route !== route || !t.running) continue;
@@ -133,7 +140,9 @@ export function serviceChanges(
       t.stops.map((s) => s.stationId),
       net.activePatterns(route, t.direction, Math.max(now, etaOf(t.stops[0]))),
     );
-    if (!c || c.kind === "scheduled") continue;
+    if (!c) continue;
+    judged[t.direction]++;
+    if (c.kind === "scheduled") continue;
     const key = c.kind === "truncated" ? `truncated|${c.endsAt}` : c.kind;
     let g = groups[t.direction].get(key);
     if (!g) {
@@ -148,7 +157,7 @@ export function serviceChanges(
   const anyRunning = running.N + running.S > 0;
   for (const dir of DIRECTIONS) {
     for (const g of groups[dir].values())
-      if (g.trains >= Math.min(MIN_TRAINS_FOR_CHANGE, running[dir]))
+      if (g.trains >= Math.min(MIN_TRAINS_FOR_CHANGE, judged[dir]))
         out.push({ kind: g.kind, direction: dir, description: describe(g, dir, name) });
     if (anyRunning && running[dir] === 0 && net.tripsScheduledInHour(route, dir, now) > 0)
       out.push({

@@ -1,10 +1,9 @@
 /**
- * The median of a short list of finite numbers, sorted in place: the same
+ * The median of the first n of a short list of finite numbers, sorted in place: the same
  * value as network's median() (which copies into a Float64Array first), for
  * the few gaps per station pair of one snapshot, without an allocation.
  */
-export function smallMedian(xs: number[]): number {
-  const n = xs.length;
+export function smallMedian(xs: number[], n = xs.length): number {
   if (n === 0) return Number.NaN;
   if (n === 1) return xs[0];
   if (n === 2) return (xs[0] + xs[1]) / 2;

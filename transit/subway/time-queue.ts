@@ -22,7 +22,12 @@ export class TimeQueue<T extends { t: number }> {
     return this.items.length - this.head;
   }
 
-  *[Symbol.iterator](): Iterator<T> {
-    for (let i = this.head; i < this.items.length; i++) yield this.items[i];
+  [Symbol.iterator](): Iterator<T> {
+    // A plain iterator, not a generator: the windows are read on every clock tick.
+    const items = this.items;
+    let i = this.head;
+    return {
+      next: () => (i < items.length ? { value: items[i++], done: false } : { value: undefined, done: true }),
+    };
   }
 }

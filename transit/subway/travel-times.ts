@@ -5,6 +5,7 @@
  * imply; else the schedule. Bounded: at most TRAVEL_RUNS_KEPT runs per pair,
  * and pairs are the network's (plus the odd detour).
  */
+import type { SubwayStop } from "../../adapters/subway";
 import { type TransitNetwork, trimmedMean } from "../network";
 import { MIN_RUN_SEC, MIN_RUNS_FOR_TYPICAL, TRAVEL_RUNS_KEPT, TRAVEL_TRIM_SHARE } from "./constants";
 import { smallMedian } from "./small-median";
@@ -25,8 +26,19 @@ interface Pair {
   observedMean: number | undefined;
   /** Median predicted gap in the latest snapshot that listed the pair. */
   predicted: number | undefined;
-  /** observePredictions' gaps of the pair, valid while `round` is the current call's. */
+  /** observePredictions' gaps of the pair: the first `count`, while `round` is the current call's. */
   gaps: number[];
+  count: number;
+  round: number;
+}
+
+/** What a trip's predictions say of the pairs it runs: computed once per stops list (most trips are listed unchanged). */
+interface TripGaps {
+  stops: readonly SubwayStop[];
+  direction: Direction;
+  pairs: Pair[];
+  secs: Float64Array;
+  /** The observePredictions call that last saw the trip. */
   round: number;
 }
 
@@ -34,6 +46,8 @@ export class TravelTimes {
   /** By direction, from station, to station: looked up per trip per cycle, so no string keys are built. */
   private readonly pairs: Record<Direction, Map<string, Map<string, Pair>>> = { N: new Map(), S: new Map() };
   private round = 0;
+  /** By feed, then trip key: a feed's trips missing from its latest predictions are dropped. */
+  private readonly tripGaps = new Map<string, Map<string, TripGaps>>();
 
   constructor(private readonly network: TransitNetwork | null) {}
 
@@ -42,7 +56,11 @@ export class TravelTimes {
     let byTo = byDir.get(from);
     if (!byTo) byDir.set(from, (byTo = new Map()));
     let p = byTo.get(to);
-    if (!p) byTo.set(to, (p = { runs: [], observedMean: undefined, predicted: undefined, gaps: [], round: 0 }));
+    if (!p)
+      byTo.set(
+        to,
+        (p = { runs: [], observedMean: undefined, predicted: undefined, gaps: [], count: 0, round: 0 }),
+      );
     return p;
   }
 
@@ -63,23 +81,46 @@ export class TravelTimes {
   observePredictions(trips: readonly TrackedTrip[]): void {
     const round = ++this.round;
     const touched: Pair[] = [];
+    const feeds = new Set<Map<string, TripGaps>>();
     for (const t of trips) {
-      const stops = t.stops;
-      for (let i = 1; i < stops.length; i++) {
-        const a = stops[i - 1];
-        const b = stops[i];
-        const sec = (etaOf(b) - etaOf(a)) / 1000;
-        if (!(sec > 0)) continue;
-        const p = this.pair(t.direction, a.stationId, b.stationId);
+      let known = this.tripGaps.get(t.feed);
+      if (!known) this.tripGaps.set(t.feed, (known = new Map()));
+      feeds.add(known);
+      const g = this.gapsOf(t, known, round);
+      for (let k = 0; k < g.pairs.length; k++) {
+        const p = g.pairs[k];
         if (p.round !== round) {
           p.round = round;
-          p.gaps.length = 0;
+          p.count = 0; // the array keeps its room: refilled every snapshot
           touched.push(p);
         }
-        p.gaps.push(sec);
+        p.gaps[p.count++] = g.secs[k];
       }
     }
-    for (const p of touched) p.predicted = smallMedian(p.gaps);
+    for (const p of touched) p.predicted = smallMedian(p.gaps, p.count);
+    for (const known of feeds) for (const [key, g] of known) if (g.round !== round) known.delete(key);
+  }
+
+  /** A trip's predicted gaps (s) between consecutive stops, with their pairs; kept while its stops list is the same. */
+  private gapsOf(t: TrackedTrip, known: Map<string, TripGaps>, round: number): TripGaps {
+    let g = known.get(t.key);
+    if (g && g.stops === t.stops && g.direction === t.direction) {
+      g.round = round;
+      return g;
+    }
+    const pairs: Pair[] = [];
+    const secs: number[] = [];
+    for (let i = 1; i < t.stops.length; i++) {
+      const a = t.stops[i - 1];
+      const b = t.stops[i];
+      const sec = (etaOf(b) - etaOf(a)) / 1000;
+      if (!(sec > 0)) continue;
+      pairs.push(this.pair(t.direction, a.stationId, b.stationId));
+      secs.push(sec);
+    }
+    g = { stops: t.stops, direction: t.direction, pairs, secs: Float64Array.from(secs), round };
+    known.set(t.key, g);
+    return g;
   }
 
   typical(direction: Direction, from: string, to: string): TypicalTravel | undefined {

@@ -13,7 +13,7 @@ import type { SubwayFeedSnapshot } from "../../adapters/subway";
 import { node, type Series } from "../../engine";
 import type { StationArrivals, TrainView } from "../contract";
 import type { ScheduledTrip, TransitNetwork } from "../network";
-import { ArrivalBoard, arrivalsOf, type FeedArrivals } from "./arrivals";
+import { ArrivalBoard } from "./arrivals";
 import { cancelledTrips } from "./cancelled";
 import { trainViews } from "./train-views";
 import { TravelTimes } from "./travel-times";
@@ -185,10 +185,13 @@ export function arrivalsNode(
       const gone = inputs.cancelled.valid
         ? inputs.cancelled.value
         : new Map<string, readonly ScheduledTrip[]>();
-      const update = new Map<string, FeedArrivals>();
-      for (const f of v.changed)
-        update.set(f, arrivalsOf(v.byFeed.get(f) ?? [], gone.get(f) ?? [], v.now, net));
-      state.update(update, v.now);
+      const before = new Map<string, ReadonlySet<string>>();
+      for (const f of v.changed) {
+        const feed = state.feed(f);
+        before.set(f, feed.listed);
+        feed.update(v.byFeed.get(f) ?? [], gone.get(f) ?? [], v.now, net);
+      }
+      state.rebuild(before, v.now);
       return state.snapshot();
     },
   });

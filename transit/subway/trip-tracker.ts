@@ -6,7 +6,7 @@
  * is bounded by the trips in the feeds now: a trip's state goes when it
  * leaves its feed, and a silent feed's trips go after TRIP_TIMEOUT_MS.
  */
-import type { SubwayFeedSnapshot, SubwayStop, SubwayTrip } from "../../adapters/subway";
+import type { SubwayFeedSnapshot, SubwayStop, SubwayTrip, SubwayVehicle } from "../../adapters/subway";
 import { tripMatchKey } from "../network";
 import { TRIP_TIMEOUT_MS } from "./constants";
 import { stopsMade } from "./made-stops";
@@ -27,6 +27,38 @@ function sameStations(a: readonly SubwayStop[], b: readonly SubwayStop[]): boole
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].stationId !== b[i].stationId) return false;
   return true;
+}
+
+/** Every field of SubwayStop equal, stop by stop. */
+function sameStops(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.stationId !== y.stationId ||
+      x.time !== y.time ||
+      x.arrival !== y.arrival ||
+      x.departure !== y.departure ||
+      x.stopId !== y.stopId ||
+      x.direction !== y.direction ||
+      x.stopSequence !== y.stopSequence ||
+      x.scheduledTrack !== y.scheduledTrack ||
+      x.actualTrack !== y.actualTrack
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameVehicle(a: SubwayVehicle | undefined, b: SubwayVehicle | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.timestamp === b.timestamp &&
+    a.stopId === b.stopId &&
+    a.status === b.status &&
+    a.currentStopSequence === b.currentStopSequence
+  );
 }
 
 /** The lists one after the other, in the map's order. */
@@ -62,8 +94,8 @@ export class TripTracker {
     const keys = new Set<string>();
     const matchKeys = new Set<string>();
     for (const t of snap.trips) {
-      keys.add(t.key);
       const rec = this.update(t, snap, made);
+      keys.add(rec.key); // the key string kept since the trip was first seen: the snapshot's copy can die young
       if (rec.matchKey) matchKeys.add(rec.matchKey);
     }
     for (const key of prev?.keys ?? []) {
@@ -156,17 +188,25 @@ export class TripTracker {
         this.routeList = [...this.routeSet].sort();
       }
     }
+    /*
+     * Most trips are listed again unchanged (three in four, 30 s apart): the
+     * record then keeps the stops it has, equal in every field. The nodes
+     * downstream key their per-trip work on the stops list, and the new
+     * snapshot's objects die young instead of being carried through GCs.
+     */
+    const unchanged = sameStops(rec.stops, t.stops);
+    const stops = unchanged ? rec.stops : t.stops;
     // Every station of rec.stops has a first ETA (see below): with the same stations listed again nothing was made, nothing is new.
-    const same = sameStations(rec.stops, t.stops);
-    if (!same) this.record(rec, stopsMade(rec.stops, t.stops, snap.timestamp), made);
-    rec.trainId = t.trainId;
+    const same = unchanged || sameStations(rec.stops, stops);
+    if (!same) this.record(rec, stopsMade(rec.stops, stops, snap.timestamp), made);
+    if (rec.trainId !== t.trainId) rec.trainId = t.trainId;
     rec.isAssigned = t.isAssigned;
-    rec.stops = t.stops;
-    rec.vehicle = t.vehicle;
+    rec.stops = stops;
+    if (!sameVehicle(rec.vehicle, t.vehicle)) rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
-    rec.running = t.stops.some((s) => leavesAt(s) >= snap.timestamp);
+    rec.running = stops.some((s) => leavesAt(s) >= snap.timestamp);
     if (!same)
-      for (const s of t.stops)
+      for (const s of stops)
         if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
     return rec;
   }

@@ -24,6 +24,19 @@ function lean(hour: number): number {
   return 0;
 }
 
+/** Rentals and returns a station sees per minute on average in an hour of the day. */
+export function flowRates(s: BikeStation, hour: number): { rentals: number; returns: number } {
+  const rate = s.capacity * (BASE_RATE * DIURNAL[hour % 24]);
+  const l = lean(hour % 24);
+  return { rentals: rate * (1 + s.residential * l), returns: rate * (1 - s.residential * l) };
+}
+
+/** Bikes a station gains per hour on average (negative: it drains), before it runs empty or full. */
+export function expectedNetFlowPerHour(s: BikeStation, hour: number): number {
+  const { rentals, returns } = flowRates(s, hour);
+  return 60 * (returns - rentals);
+}
+
 export interface StationState {
   classic: number;
   ebikes: number;
@@ -76,18 +89,16 @@ export class BikeDay {
 
   private step(minute: number): void {
     const hour = Math.floor(minute / 60) % 24;
-    const activity = BASE_RATE * DIURNAL[hour];
-    const l = lean(hour);
     const t = minute * 60;
     const offPeak = (hour >= 10 && hour < 16) || hour >= 20;
     for (let i = 0; i < this.stations.length; i++) {
       const s = this.stations[i];
       if (s.silent || s.outOfService) continue;
       const st = this.state[i];
-      const rate = s.capacity * activity;
+      const mean = flowRates(s, hour);
       const docks = s.capacity - st.classic - st.ebikes - st.disabledBikes - st.disabledDocks;
-      let rentals = Math.min(st.classic + st.ebikes, poisson(this.rng, rate * (1 + s.residential * l)));
-      const returns = Math.min(docks + rentals, poisson(this.rng, rate * (1 - s.residential * l)));
+      let rentals = Math.min(st.classic + st.ebikes, poisson(this.rng, mean.rentals));
+      const returns = Math.min(docks + rentals, poisson(this.rng, mean.returns));
       let moved = rentals > 0 || returns > 0;
       while (rentals-- > 0) {
         // Riders pick e-bikes first when there are some.
