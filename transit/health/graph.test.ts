@@ -153,7 +153,10 @@ describe("healthGraph, per-feed staleness", () => {
       () => {
         const g = healthGraph({
           events: pullInput("events", [
-            [at(0), { feed: INFO, event: { type: "success", bytes: 10, latencyMs: 1, dataTimestamp: at(0) } }],
+            [
+              at(0),
+              { feed: INFO, event: { type: "success", bytes: 10, latencyMs: 1, dataTimestamp: at(0) } },
+            ],
             [at(0), { feed: ACE, event: { type: "success", bytes: 10, latencyMs: 1, dataTimestamp: at(0) } }],
           ] as Array<[number, FeedEvent]>),
           clock: timer(MINUTE),
