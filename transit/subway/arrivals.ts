@@ -44,27 +44,28 @@ interface StationLists {
   S: PendingArrival[];
 }
 
+function tripArrival(s: TripStatus, at: number, delaySec: number): Arrival {
+  const t = s.trip;
+  return {
+    tripKey: t.key,
+    route: t.route,
+    direction: t.direction,
+    time: s.stalled ? null : at,
+    stalled: s.stalled,
+    cancelled: false,
+    delaySec,
+    destinationStationId: t.stops[t.stops.length - 1]?.stationId ?? null,
+  };
+}
+
 function tripListed(s: TripStatus, delaySec: number, seen: number): Listed {
   const t = s.trip;
-  const destination = t.stops[t.stops.length - 1]?.stationId ?? null;
   return {
     direction: t.direction,
     stations: t.stops.map((stop) => stop.stationId),
     entries: t.stops.map((stop) => {
       const at = etaOf(stop);
-      return {
-        at,
-        arrival: {
-          tripKey: t.key,
-          route: t.route,
-          direction: t.direction,
-          time: s.stalled ? null : at,
-          stalled: s.stalled,
-          cancelled: false,
-          delaySec,
-          destinationStationId: destination,
-        },
-      };
+      return { at, arrival: tripArrival(s, at, delaySec) };
     }),
     stops: t.stops,
     delaySec,
@@ -127,8 +128,13 @@ export class FeedArrivals {
     for (const s of statuses) {
       const delaySec = Math.round(s.delaySec);
       const had = this.trips.get(s.trip.key);
-      if (had && had.stops === s.trip.stops && had.delaySec === delaySec && had.stalled === s.stalled) {
+      if (had && had.stops === s.trip.stops) {
         had.seen = round;
+        if (had.delaySec === delaySec && had.stalled === s.stalled) continue;
+        // Same stops, same times: each arrival keeps its place in the lists, with what it says renewed.
+        had.delaySec = delaySec;
+        had.stalled = s.stalled;
+        for (const p of had.entries) p.arrival = tripArrival(s, p.at, delaySec);
         continue;
       }
       if (had) this.remove(had);
@@ -205,32 +211,15 @@ export class FeedArrivals {
   }
 }
 
-/**
- * The ARRIVALS_PER_DIRECTION soonest of sorted lists (each from its start),
- * ties to the earlier list: what a stable sort of the lists one after the
- * other would give.
- */
-function mergeSoonest(lists: readonly { list: readonly PendingArrival[]; start: number }[]): Arrival[] {
-  const next = lists.map((l) => l.start);
-  const out: Arrival[] = [];
-  while (out.length < ARRIVALS_PER_DIRECTION) {
-    let best = -1;
-    for (let j = 0; j < lists.length; j++) {
-      if (next[j] >= lists[j].list.length) continue;
-      if (best < 0 || byTime(lists[j].list[next[j]], lists[best].list[next[best]]) < 0) best = j;
-    }
-    if (best < 0) break;
-    out.push(lists[best].list[next[best]++].arrival);
-  }
-  return out;
-}
-
 /** The arrivals of every station, rebuilt station by station as feeds change. */
 export class ArrivalBoard {
   /** By feed, in the order feeds first came. */
   private readonly feeds = new Map<string, FeedArrivals>();
   private readonly boards = new Map<string, StationArrivals>();
   private order: string[] = [];
+  /** Scratch for merge (hundreds of stations a snapshot): the lists being merged and where each is at. */
+  private readonly lists: (readonly PendingArrival[])[] = [];
+  private readonly next: number[] = [];
 
   /** The feed's arrivals (empty until its first update). */
   feed(id: string): FeedArrivals {
@@ -251,19 +240,43 @@ export class ArrivalBoard {
     }
     let keysChanged = false;
     for (const s of touched) {
-      const having = [...this.feeds.values()].filter((f) => f.listed.has(s));
-      if (having.length === 0) keysChanged = this.boards.delete(s) || keysChanged;
+      let listed = false;
+      for (const f of this.feeds.values()) if ((listed = f.listed.has(s))) break;
+      if (!listed) keysChanged = this.boards.delete(s) || keysChanged;
       else {
         keysChanged ||= !this.boards.has(s);
-        this.boards.set(s, {
-          stationId: s,
-          asOf: now,
-          north: mergeSoonest(having.map((f) => f.at(s, "N"))),
-          south: mergeSoonest(having.map((f) => f.at(s, "S"))),
-        });
+        this.boards.set(s, { stationId: s, asOf: now, north: this.merge(s, "N"), south: this.merge(s, "S") });
       }
     }
     if (keysChanged) this.order = [...this.boards.keys()].sort();
+  }
+
+  /**
+   * The ARRIVALS_PER_DIRECTION soonest at a station of the feeds that list
+   * it, each from its own cut-off, ties to the feed that came first: what a
+   * stable sort of the feeds' lists one after the other would give.
+   */
+  private merge(stationId: string, direction: Direction): Arrival[] {
+    const { lists, next } = this;
+    lists.length = 0;
+    next.length = 0;
+    for (const f of this.feeds.values()) {
+      if (!f.listed.has(stationId)) continue;
+      const { list, start } = f.at(stationId, direction);
+      lists.push(list);
+      next.push(start);
+    }
+    const out: Arrival[] = [];
+    while (out.length < ARRIVALS_PER_DIRECTION) {
+      let best = -1;
+      for (let j = 0; j < lists.length; j++) {
+        if (next[j] >= lists[j].length) continue;
+        if (best < 0 || byTime(lists[j][next[j]], lists[best][next[best]]) < 0) best = j;
+      }
+      if (best < 0) break;
+      out.push(lists[best][next[best]++].arrival);
+    }
+    return out;
   }
 
   /** Every station with arrivals, by station id. */

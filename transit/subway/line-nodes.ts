@@ -10,14 +10,15 @@ import type { ServiceChange } from "../contract";
 import { lineKey, type TransitNetwork } from "../network";
 import { DELAY_WINDOWS_MS } from "./constants";
 import { type HeadwaySummary, HeadwayTracker } from "./headways";
-import { type LineCounts, lineCounts } from "./line-counts";
+import { type LineCounts, LineCountsTracker } from "./line-counts";
 import { nextTrainWaits, ServedStations, WaitCache, type WaitStats } from "./next-train-wait";
 import { type PredictionError, PredictionErrors } from "./prediction-error";
 import { patternRuntime, type RuntimeResult } from "./runtime";
 import { serviceChanges } from "./service-changes";
+import { StatusesByRoute } from "./statuses-by-route";
 import { TravelTimes } from "./travel-times";
 import type { TripStatusTick } from "./trip-nodes";
-import { DIRECTIONS, type TrackedTrip, type TrackerTick, type TripStatus } from "./types";
+import { DIRECTIONS, type TrackedTrip, type TrackerTick } from "./types";
 
 const routesOf = (tracked: Series<TrackerTick>, net: TransitNetwork) =>
   tracked.valid ? tracked.value.routes : net.routeIds();
@@ -26,7 +27,12 @@ export function lineCountsNode(trips: Series<TripStatusTick>): Series<ReadonlyMa
   return node({
     name: "subway.line_counts",
     inputs: { trips },
-    onTick: ({ inputs }) => lineCounts(inputs.trips.value.routes, inputs.trips.value.statuses),
+    // Recounts the routes of the feeds that changed (lineCounts over every status, the same counts).
+    state: () => new LineCountsTracker(),
+    onTick: ({ inputs, state }) => {
+      const v = inputs.trips.value;
+      return state.update(v.routes, v.feeds, (f) => v.byFeed.get(f) ?? [], v.changed);
+    },
   });
 }
 
@@ -174,30 +180,18 @@ export function nextTrainWaitNode(
     inputs: { trips },
     state: () => ({
       waits: new Map<string, WaitStats>(),
-      routesOfFeed: new Map<string, Set<string>>(),
+      grouped: new StatusesByRoute(),
       cache: new WaitCache(),
     }),
     onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
       // Every route on the clock; on a snapshot, the routes its feed carried before and carries now.
-      const redo = new Set<string>(v.changed.length === v.byFeed.size ? v.routes : []);
-      for (const f of v.changed) {
-        const routes = new Set((v.byFeed.get(f) ?? []).map((s) => s.trip.route));
-        for (const r of state.routesOfFeed.get(f) ?? []) redo.add(r);
-        for (const r of routes) redo.add(r);
-        state.routesOfFeed.set(f, routes);
-      }
-      const byRoute = new Map<string, TripStatus[]>();
-      for (const s of v.statuses) {
-        if (!redo.has(s.trip.route)) continue;
-        const list = byRoute.get(s.trip.route);
-        if (list) list.push(s);
-        else byRoute.set(s.trip.route, [s]);
-      }
+      const regrouped = state.grouped.update(v.changed, (f) => v.byFeed.get(f) ?? []);
+      const redo = v.changed.length === v.byFeed.size ? new Set([...v.routes, ...regrouped]) : regrouped;
       for (const route of redo) {
         const w = nextTrainWaits(
           route,
-          byRoute.get(route) ?? [],
+          state.grouped.of(route, v.feeds),
           net,
           v.now,
           served.of(route, v.now),

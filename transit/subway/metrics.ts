@@ -33,10 +33,15 @@ export const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
-  const out: MetricTick[] = [];
+  // Ticks by metric, each list in route then direction order: joined by metric name, that is the
+  // order a stable sort by metric would give, without sorting hundreds of ticks a snapshot.
+  const byMetric = new Map<MetricName, MetricTick[]>();
   const t = m.now;
-  const put = (metric: MetricName, key: Record<string, string>, value: unknown) =>
-    out.push({ t, metric, key, value });
+  const put = (metric: MetricName, key: Record<string, string>, value: unknown) => {
+    const list = byMetric.get(metric);
+    if (list) list.push({ t, metric, key, value });
+    else byMetric.set(metric, [{ t, metric, key, value }]);
+  };
   const statusOf = m.statuses ? new Map(m.statuses.map((s) => [s.route, s])) : undefined;
   for (const route of m.routes) {
     for (const direction of DIRECTIONS) {
@@ -90,7 +95,9 @@ export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
     const p = m.predictionErrors?.get(route);
     if (p) put("subway.prediction_error", key, { meanAbsSec: r1(p.meanAbsSec), count: p.count });
   }
-  return out.sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)); // stable: keeps route order
+  const out: MetricTick[] = [];
+  for (const metric of [...byMetric.keys()].sort()) for (const tk of byMetric.get(metric)!) out.push(tk);
+  return out;
 }
 
 /**
@@ -107,8 +114,20 @@ function withoutAsOf(v: unknown): unknown {
   return v;
 }
 
-function fingerprint(v: unknown): string {
-  return typeof v === "number" ? String(v) : JSON.stringify(withoutAsOf(v));
+/** Fingerprints already taken of values passed on as they are (a line's status: once by its node). */
+const known = new WeakMap<object, string>();
+
+export function fingerprint(v: unknown): string {
+  if (typeof v === "number") return String(v);
+  const had = v !== null && typeof v === "object" ? known.get(v) : undefined;
+  return had ?? JSON.stringify(withoutAsOf(v));
+}
+
+/** Takes v's fingerprint once (or records the one given, taken of an equal value): v must not change afterwards. */
+export function rememberFingerprint(v: object, fp?: string): string {
+  let had = known.get(v);
+  if (had === undefined) known.set(v, (had = fp ?? JSON.stringify(withoutAsOf(v))));
+  return had;
 }
 
 /**
@@ -122,7 +141,7 @@ const seenOf = (value: unknown): Seen => (typeof value === "number" ? value : fi
 
 function same(was: Seen | undefined, now: Seen): boolean {
   if (typeof now === "number")
-    return typeof was === "number" && (was === now || (was !== was && now !== now));
+    return typeof was === "number" && (was === now || (Number.isNaN(was) && Number.isNaN(now)));
   return was === now;
 }
 
@@ -130,7 +149,8 @@ export class MetricDiff {
   /** By metric, route, direction ("" when the key has none). */
   private readonly last = new Map<string, Map<string, Map<string, Seen>>>();
 
-  private slot(metric: string, route: string, direction: string): Map<string, Seen> {
+  /** The map of one metric and route, by direction. */
+  private slot(metric: string, route: string): Map<string, Seen> {
     let byRoute = this.last.get(metric);
     if (!byRoute) this.last.set(metric, (byRoute = new Map()));
     let byDir = byRoute.get(route);
@@ -143,7 +163,7 @@ export class MetricDiff {
     const out: MetricTick[] = [];
     for (const tk of ticks) {
       const dir = tk.key.direction ?? "";
-      const slot = this.slot(tk.metric, tk.key.route ?? "", dir);
+      const slot = this.slot(tk.metric, tk.key.route ?? "");
       const seen = seenOf(tk.value);
       if (full || !same(slot.get(dir), seen)) out.push(tk);
       slot.set(dir, seen);
@@ -153,7 +173,7 @@ export class MetricDiff {
 
   /** Whether this value differs from the one last seen under `id` (asOf aside). */
   changed(id: string, value: unknown): boolean {
-    const slot = this.slot(id, "", "");
+    const slot = this.slot(id, "");
     const seen = seenOf(value);
     const was = slot.get("");
     slot.set("", seen);

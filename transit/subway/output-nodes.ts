@@ -5,11 +5,11 @@ import { lineKey, type TransitNetwork } from "../network";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
-import { MetricDiff, subwayMetricTicks } from "./metrics";
+import { MetricDiff, rememberFingerprint, subwayMetricTicks } from "./metrics";
 import type { WaitStats } from "./next-train-wait";
 import type { PredictionError } from "./prediction-error";
 import type { RuntimeResult } from "./runtime";
-import { type DirectionFacts, lineStatus } from "./status";
+import { type DirectionFacts, type LineFacts, lineStatus } from "./status";
 
 const EMPTY = new Map();
 const valueOr = <T>(s: Series<T> | undefined, fallback: T): T => (s?.valid ? s.value : fallback);
@@ -36,6 +36,56 @@ function emptyCounts(route: string, direction: "N" | "S"): LineCounts {
   };
 }
 
+/** A line's status as last computed, with what it was computed from. */
+interface Memo {
+  facts: LineFacts;
+  status: LineStatus;
+  fingerprint: string;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+// Every fact sameFacts compares: a fact added to LineFacts or DirectionFacts stops this compiling until it is.
+const LINE_FACTS: Record<keyof LineFacts, true> = {
+  route: true,
+  now: true,
+  stale: true,
+  activeAlerts: true,
+  N: true,
+  S: true,
+  changes: true,
+};
+const DIRECTION_FACTS: Record<keyof DirectionFacts, true> = {
+  counts: true,
+  runtime: true,
+  headway: true,
+  scheduledTrips: true,
+};
+void LINE_FACTS;
+void DIRECTION_FACTS;
+
+const sameDirection = (a: DirectionFacts, b: DirectionFacts) =>
+  a.counts === b.counts &&
+  a.runtime === b.runtime &&
+  a.headway === b.headway &&
+  a.scheduledTrips === b.scheduledTrips;
+
+/** The same facts but the time: the same objects, numbers and flags. */
+const sameFacts = (a: LineFacts, b: LineFacts) =>
+  a.route === b.route &&
+  a.stale === b.stale &&
+  a.activeAlerts === b.activeAlerts &&
+  a.changes === b.changes &&
+  sameDirection(a.N, b.N) &&
+  sameDirection(a.S, b.S);
+
+/**
+ * Between clock ticks only the lines of the feed that changed have new
+ * counts: a line whose facts are the same objects and numbers as last time
+ * keeps its status (lineStatus reads nothing else; `now` only stamps asOf)
+ * and its fingerprint.
+ */
 export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineStatus[]> {
   const inputs: Record<string, Series<any>> = {
     clock: inp.clock,
@@ -50,7 +100,7 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
   return node({
     name: "subway.status",
     inputs,
-    state: () => new MetricDiff(),
+    state: () => ({ memo: new Map<string, Memo>(), fingerprints: null as string[] | null }),
     onTick: ({ state, now }) => {
       if (!inp.counts.valid) return undefined;
       const t = now();
@@ -67,21 +117,35 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
         headway: headways.get(lineKey(route, d)),
         scheduledTrips: net.tripsScheduledInHour(route, d, t),
       });
-      const out = routes.map((route) =>
-        lineStatus(
-          {
-            route,
-            now: t,
-            stale: stale.has(route),
-            activeAlerts: alerts.get(route) ?? 0,
-            N: facts(route, "N"),
-            S: facts(route, "S"),
-            changes: changes.get(route) ?? [],
-          },
-          name,
-        ),
-      );
-      return state.changed("statuses", out) || inp.clock.ticked ? out : undefined;
+      const out: LineStatus[] = [];
+      const fingerprints: string[] = [];
+      for (const route of routes) {
+        const f: LineFacts = {
+          route,
+          now: t,
+          stale: stale.has(route),
+          activeAlerts: alerts.get(route) ?? 0,
+          N: facts(route, "N"),
+          S: facts(route, "S"),
+          changes: changes.get(route) ?? [],
+        };
+        let m = state.memo.get(route);
+        if (m && sameFacts(m.facts, f)) {
+          const status = { ...m.status, asOf: t };
+          rememberFingerprint(status, m.fingerprint);
+          m = { ...m, status };
+        } else {
+          const status = lineStatus(f, name);
+          m = { facts: f, status, fingerprint: rememberFingerprint(status) };
+          state.memo.set(route, m);
+        }
+        out.push(m.status);
+        fingerprints.push(m.fingerprint);
+      }
+      const was = state.fingerprints;
+      state.fingerprints = fingerprints;
+      const changed = !was || !sameList(was, fingerprints);
+      return changed || inp.clock.ticked ? out : undefined;
     },
   });
 }

@@ -23,11 +23,20 @@ export class TimeQueue<T extends { t: number }> {
   }
 
   [Symbol.iterator](): Iterator<T> {
-    // A plain iterator, not a generator: the windows are read on every clock tick.
+    // Neither a generator nor a result per item: the windows are read on every clock tick, and
+    // for..of reads each result before asking for the next.
     const items = this.items;
     let i = this.head;
+    const result = { value: undefined as T | undefined, done: false };
     return {
-      next: () => (i < items.length ? { value: items[i++], done: false } : { value: undefined, done: true }),
+      next: () => {
+        if (i < items.length) result.value = items[i++];
+        else {
+          result.value = undefined;
+          result.done = true;
+        }
+        return result as IteratorResult<T>;
+      },
     };
   }
 }

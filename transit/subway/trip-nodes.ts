@@ -84,6 +84,8 @@ export interface TripStatusTick {
   now: number;
   /** Every trip's status, feed by feed (feeds by id). */
   byFeed: ReadonlyMap<string, readonly TripStatus[]>;
+  /** Every feed, in the order of `statuses`. */
+  feeds: readonly string[];
   /** The feeds recomputed in this tick: one on a snapshot, all on the clock. */
   changed: readonly string[];
   /** All statuses, in feed order. */
@@ -119,16 +121,19 @@ export function tripStatusesNode(
         for (const trip of trips) list.push(tripStatus(trip, t, typical));
         state.set(f, list);
       }
-      const statuses: TripStatus[] = [];
-      for (const f of feeds) {
-        const list = state.get(f);
-        if (list) for (const s of list) statuses.push(s);
-      }
+      // The lists as they are now (a later tick replaces, never changes, them).
+      const lists = feeds.map((f) => state.get(f) ?? []);
+      let statuses: TripStatus[] | undefined;
       return {
         now: t,
         byFeed: state as ReadonlyMap<string, readonly TripStatus[]>,
+        feeds,
         changed,
-        statuses,
+        // Built when asked: the nodes downstream read byFeed.
+        get statuses() {
+          statuses ??= lists.flat();
+          return statuses;
+        },
         routes: tick ? tick.routes : net.routeIds(),
         typical,
       };
