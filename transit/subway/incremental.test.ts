@@ -29,6 +29,10 @@ const FEEDS = ["subway-ace", "subway-bdfm"];
 const runArb = fc.array(
   fc.record({
     feed: fc.integer({ min: 0, max: 1 }),
+    // The feed's previous snapshot again (all trips listed unchanged), but for the trips given here.
+    repeat: fc.boolean(),
+    // ...with its trains now stalled or not: the same stops, other arrivals.
+    stallRepeated: fc.boolean(),
     trips: fc.array(
       fc.record({
         slot: fc.integer({ min: 0, max: 5 }),
@@ -57,10 +61,14 @@ function play(
 ) {
   const tracker = new TripTracker(net.routeIds());
   const byFeed = new Map<string, TripStatus[]>();
+  const last = new Map<string, Map<number, FakeTrip>>();
   run.forEach((step, i) => {
     const now = at(8, 0, i * 15);
     const feed = FEEDS[step.feed];
-    const trips: FakeTrip[] = [];
+    const trips = new Map<number, FakeTrip>();
+    if (step.repeat)
+      for (const [slot, t] of last.get(feed) ?? [])
+        trips.set(slot, { ...t, vehicleTimestamp: step.stallRepeated ? now - 100_000 : now });
     const seen = new Set<number>();
     for (const t of step.trips) {
       if (seen.has(t.slot)) continue;
@@ -69,7 +77,7 @@ function play(
       const stations = (t.south ? line : [...line].reverse()).slice(t.from % line.length).slice(0, t.count);
       // Times on a whole minute grid from the run's start: unchanged predictions recur across snapshots.
       const base = at(8) + Math.round((now - at(8)) / 60_000) * 60_000 + t.first * 1000;
-      trips.push({
+      trips.set(t.slot, {
         tripId: `0${48000 + t.slot * 100}_${t.route}..${t.south ? "S" : "N"}`,
         stops: stations.map((s, k) => [s, base + k * t.gap * 1000]),
         trainId: feed, // a trip key per feed, as in the real feeds
@@ -77,7 +85,8 @@ function play(
         vehicleTimestamp: t.stalled ? now - 100_000 : now,
       });
     }
-    tracker.apply(snapshot(feed, now, trips));
+    last.set(feed, trips);
+    tracker.apply(snapshot(feed, now, [...trips.values()]));
     const list = tracker.tripsByFeed().get(feed) ?? [];
     byFeed.set(
       feed,

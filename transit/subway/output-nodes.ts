@@ -9,6 +9,7 @@ import { MetricDiff, rememberFingerprint, subwayMetricTicks } from "./metrics";
 import type { WaitStats } from "./next-train-wait";
 import type { PredictionError } from "./prediction-error";
 import type { RuntimeResult } from "./runtime";
+import { sameFacts } from "./same-facts";
 import { type DirectionFacts, type LineFacts, lineStatus } from "./status";
 
 const EMPTY = new Map();
@@ -45,40 +46,6 @@ interface Memo {
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
-
-// Every fact sameFacts compares: a fact added to LineFacts or DirectionFacts stops this compiling until it is.
-const LINE_FACTS: Record<keyof LineFacts, true> = {
-  route: true,
-  now: true,
-  stale: true,
-  activeAlerts: true,
-  N: true,
-  S: true,
-  changes: true,
-};
-const DIRECTION_FACTS: Record<keyof DirectionFacts, true> = {
-  counts: true,
-  runtime: true,
-  headway: true,
-  scheduledTrips: true,
-};
-void LINE_FACTS;
-void DIRECTION_FACTS;
-
-const sameDirection = (a: DirectionFacts, b: DirectionFacts) =>
-  a.counts === b.counts &&
-  a.runtime === b.runtime &&
-  a.headway === b.headway &&
-  a.scheduledTrips === b.scheduledTrips;
-
-/** The same facts but the time: the same objects, numbers and flags. */
-const sameFacts = (a: LineFacts, b: LineFacts) =>
-  a.route === b.route &&
-  a.stale === b.stale &&
-  a.activeAlerts === b.activeAlerts &&
-  a.changes === b.changes &&
-  sameDirection(a.N, b.N) &&
-  sameDirection(a.S, b.S);
 
 /**
  * Between clock ticks only the lines of the feed that changed have new

@@ -1,16 +1,19 @@
 /**
  * Measures subwayGraph on a slice of a recording (default the generated
- * demo day), as the dashboard feeds it: each subway payload decoded lazily
- * (decode time measured apart and taken out), the 60 s clock, every output
- * taken. With --check FILE it also writes a digest of every output tick, in
- * emission order and with Map order kept (stricter than the run hash, which
- * sorts), so that two builds can be compared byte for byte.
+ * demo day) as the dashboard feeds it: the slice's subway payloads decoded
+ * up front (the graph's CPU time is then measured alone), the 60 s clock,
+ * every output taken (metrics, trains, arrivals, status). With --check FILE
+ * it also writes a digest of every output tick, in emission order and with
+ * Map order kept (stricter than the run hash, which sorts), so that two
+ * builds can be compared byte for byte.
  *
  *   npx tsx transit/subway/bench/replay-slice.ts [dir] [fromHour] [toHour] [--check FILE] [--lazy] [--decode-only]
  *
  * Hours count from the recording's first frame. --lazy decodes as it goes
- * (for long slices: the decoded snapshots are not all held at once);
- * --decode-only runs the same without the graph, for the difference.
+ * (for long slices: the decoded snapshots are not all held at once; decode
+ * time is then measured per snapshot and taken out, less exactly);
+ * --decode-only runs the same without the graph, for the difference. Run
+ * with node --expose-gc --import tsx to sample the heap after a GC.
  */
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
