@@ -98,11 +98,12 @@ async function serverFigures(url: string): Promise<{
 interface DeltaHead {
   topic: string;
   w: number;
+  n: number;
   s: number;
   bytes: number;
 }
 
-const HEAD = /^42\["delta",\{"topic":"([^"]+)","seq":\d+,"t":\d+,"w":(\d+),"s":(\d+)/;
+const HEAD = /^42\["delta",\{"topic":"([^"]+)","seq":\d+,"t":\d+,"w":(\d+),"n":(\d+),"s":(\d+)/;
 
 function rawClient(url: string, topics: string[], onDelta: (d: DeltaHead) => void): Promise<WebSocket> {
   const ws = new WebSocket(`${url.replace("http", "ws")}/socket.io/?EIO=4&transport=websocket`);
@@ -118,7 +119,7 @@ function rawClient(url: string, topics: string[], onDelta: (d: DeltaHead) => voi
         return resolve(ws);
       }
       const m = HEAD.exec(text);
-      if (m) onDelta({ topic: m[1], w: Number(m[2]), s: Number(m[3]), bytes: raw.length });
+      if (m) onDelta({ topic: m[1], w: Number(m[2]), n: Number(m[3]), s: Number(m[4]), bytes: raw.length });
     });
   });
 }
@@ -167,6 +168,7 @@ async function fanOut(): Promise<BenchRow[]> {
     };
     let measuring = false;
     const delays: number[] = [];
+    const freshness: number[] = [];
     const transport: number[] = [];
     let messages = 0;
     const bytesByTopic = new Map<string, number>();
@@ -174,6 +176,7 @@ async function fanOut(): Promise<BenchRow[]> {
       if (!measuring) return;
       const now = Date.now();
       delays.push(now - m.w);
+      freshness.push(now - m.n);
       transport.push(now - m.s);
       messages++;
       const family = m.topic.split(":")[0];
@@ -213,18 +216,31 @@ async function fanOut(): Promise<BenchRow[]> {
         name: "fan-out: send -> receipt p99",
         value: quantile(transport, 0.99),
         unit: "ms",
-        note: "goal p99 < 100 ms",
       },
       {
         suite: SUITE,
         name: "fan-out: engine output -> receipt p50",
-        value: quantile(delays, 0.5),
+        value: quantile(freshness, 0.5),
         unit: "ms",
-        note: "includes the coalescing wait (250 ms per topic, 1 s for trains and bikes)",
+        note: "the newest output a message carries: how old the state is when a client gets it",
       },
       {
         suite: SUITE,
         name: "fan-out: engine output -> receipt p99",
+        value: quantile(freshness, 0.99),
+        unit: "ms",
+        note: "goal p99 < 100 ms",
+      },
+      {
+        suite: SUITE,
+        name: "fan-out: oldest change carried -> receipt p50",
+        value: quantile(delays, 0.5),
+        unit: "ms",
+        note: "includes the deliberate per-topic coalescing wait (250 ms; 1 s for trains, bikes, health)",
+      },
+      {
+        suite: SUITE,
+        name: "fan-out: oldest change carried -> receipt p99",
         value: quantile(delays, 0.99),
         unit: "ms",
       },

@@ -1,9 +1,14 @@
 /**
  * The fan-out: one Topic per subscribed topic name (a socket.io room), one
- * flush loop for all. A flush advances every topic with subscribers and
+ * flush loop for all. A flush advances every due topic with subscribers and
  * broadcasts its delta (or snapshot) to the room once: socket.io encodes a
- * broadcast once for all its sockets. Flushes are throttled to one per
- * `coalesceMs`, leading edge: a change after a quiet spell goes out at once.
+ * broadcast once for all its sockets.
+ *
+ * A change schedules a flush for the next turn of the event loop, so the
+ * engine finishes the cycles due now first and a client gets their result
+ * at once. Each topic is throttled on its own (at most one message per its
+ * interval, leading edge): a topic sent a moment ago waits for its turn with
+ * a timer, without holding back the others.
  */
 import type { Server, Socket } from "socket.io";
 import type { LiveState } from "./live-state";
@@ -33,11 +38,15 @@ interface Entry {
   pending: number | null;
 }
 
+/** Not worth a timer of its own: a topic due this soon goes out with the current flush. */
+const DUE_SLACK_MS = 5;
+
 export class Hub {
   private readonly topics = new Map<string, Entry>();
+  private soon: NodeJS.Immediate | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private timerDue = Number.POSITIVE_INFINITY;
   private heartbeat: NodeJS.Timeout;
-  private lastFlush = 0;
   private resnapshot = false;
   private holdWhile: (() => boolean) | null = null;
   private closed = false;
@@ -97,27 +106,42 @@ export class Hub {
     this.schedule();
   }
 
+  /** Flush on the next turn of the event loop (once, however many changes come before it). */
   schedule(): void {
-    if (this.timer || this.closed) return;
-    const wait = Math.max(0, this.lastFlush + this.opts.coalesceMs - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    if (this.soon || this.closed) return;
+    this.soon = setImmediate(() => {
+      this.soon = null;
       this.flush();
-    }, wait);
+    });
+  }
+
+  /** Flush again at wall time `due` (the earliest a throttled topic may go out). */
+  private scheduleAt(due: number): void {
+    if (this.closed || due >= this.timerDue) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerDue = Number.POSITIVE_INFINITY;
+        this.flush();
+      },
+      Math.max(0, due - Date.now()),
+    );
   }
 
   flush(): void {
+    const now = Date.now();
     if (this.holdWhile?.()) {
-      this.lastFlush = Date.now();
-      this.schedule();
+      this.scheduleAt(now + this.opts.coalesceMs);
       return;
     }
     this.holdWhile = null;
     const t0 = performance.now();
-    this.lastFlush = Date.now();
     const rooms = this.io.sockets.adapter.rooms;
     const resnapshot = this.resnapshot;
     this.resnapshot = false;
+    let nextDue = Number.POSITIVE_INFINITY;
     for (const [name, e] of this.topics) {
       const receivers = rooms.get(name)?.size ?? 0;
       if (receivers === 0) {
@@ -126,18 +150,23 @@ export class Hub {
       }
       if (resnapshot) {
         e.topic.rebase();
+        e.pending = null;
         this.broadcast(name, "snapshot", this.snapshotMsg(name, e, true), receivers);
         continue;
       }
       const since = e.topic.pendingSince();
       if (since !== null && (e.pending === null || since < e.pending)) e.pending = since;
-      // Too soon for this topic: keep the change for a later flush (the heartbeat guarantees one).
-      if (this.lastFlush - e.lastSent < e.interval - 5) continue;
+      const due = e.lastSent + e.interval;
+      if (due > now + DUE_SLACK_MS) {
+        // Sent a moment ago: keep the change for its turn.
+        if (e.pending !== null) nextDue = Math.min(nextDue, due);
+        continue;
+      }
       const r = e.topic.advance();
       const oldest = e.pending;
       e.pending = null;
       if (!r) continue;
-      e.lastSent = this.lastFlush;
+      e.lastSent = now;
       e.seq++;
       if (r.kind === "snapshot") {
         this.broadcast(
@@ -152,13 +181,15 @@ export class Hub {
         topic: name,
         seq: e.seq,
         t: e.topic.t(),
-        w: oldest ?? this.lastFlush,
+        w: oldest ?? now,
+        n: e.topic.changedAt() ?? now,
         s: Date.now(),
         data: r.data,
       };
       this.broadcast(name, "delta", msg, receivers);
     }
     this.state.markFlushed();
+    if (nextDue !== Number.POSITIVE_INFINITY) this.scheduleAt(nextDue);
     this.counters.flush(performance.now() - t0);
   }
 
@@ -179,6 +210,7 @@ export class Hub {
 
   close(): void {
     this.closed = true;
+    if (this.soon) clearImmediate(this.soon);
     if (this.timer) clearTimeout(this.timer);
     clearInterval(this.heartbeat);
   }

@@ -37,6 +37,8 @@ export class Slot<T> {
   version = 0;
   /** Wall ms of the first change since the last flush, or null. */
   pendingSince: number | null = null;
+  /** Wall ms of the newest change, or null. */
+  changedAt: number | null = null;
 
   constructor(private readonly changed: () => void) {}
 
@@ -44,7 +46,9 @@ export class Slot<T> {
     this.value = value;
     this.t = t;
     this.version++;
-    if (this.pendingSince === null) this.pendingSince = Date.now();
+    const now = Date.now();
+    this.changedAt = now;
+    if (this.pendingSince === null) this.pendingSince = now;
     this.changed();
   }
 
@@ -53,6 +57,7 @@ export class Slot<T> {
     this.t = 0;
     this.version++;
     this.pendingSince = null;
+    this.changedAt = null;
   }
 }
 

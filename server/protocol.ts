@@ -108,6 +108,8 @@ export interface DeltaMsg<T = unknown> {
   t: number;
   /** Server wall clock (epoch ms) when the oldest change carried here left the engine. */
   w: number;
+  /** Server wall clock (epoch ms) when the newest change carried here left the engine (how fresh the state is). */
+  n: number;
   /** Server wall clock (epoch ms) when this message was sent (w..s is the coalescing wait). */
   s: number;
   data: T;

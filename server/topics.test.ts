@@ -68,6 +68,7 @@ describe("value topics", () => {
       value: () => v,
       t: () => version,
       pendingSince: () => null,
+      changedAt: () => null,
     });
     topic.rebase();
     version++;

@@ -21,6 +21,10 @@ export class ClockTopic implements Topic {
     return null;
   }
 
+  changedAt(): number | null {
+    return null;
+  }
+
   snapshot(): ClockView | null {
     return this.sent;
   }

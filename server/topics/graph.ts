@@ -35,6 +35,10 @@ export class GraphTopic implements Topic {
     return null;
   }
 
+  changedAt(): number | null {
+    return null;
+  }
+
   snapshot(): GraphJson | null {
     return this.sent;
   }

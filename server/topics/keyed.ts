@@ -78,6 +78,10 @@ export class KeyedTopic<R, T extends object> implements Topic {
     return this.view.slot.pendingSince;
   }
 
+  changedAt(): number | null {
+    return this.view.slot.changedAt;
+  }
+
   snapshot(): T[] {
     return [...this.sent.values()];
   }

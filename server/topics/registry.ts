@@ -123,5 +123,6 @@ function slotSource<S, T>(slot: Slot<S>, pick: (v: S) => T | null) {
     value: () => (slot.value === undefined ? null : pick(slot.value)),
     t: () => slot.t,
     pendingSince: () => slot.pendingSince,
+    changedAt: () => slot.changedAt,
   };
 }

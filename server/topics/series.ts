@@ -56,6 +56,10 @@ export class SeriesTopic implements Topic {
     return this.slot.pendingSince;
   }
 
+  changedAt(): number | null {
+    return this.slot.changedAt;
+  }
+
   private cols(): Column[] {
     return this.store.columns(this.metric, this.selector);
   }

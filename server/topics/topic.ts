@@ -16,6 +16,8 @@ export interface Topic {
   rebase(): void;
   /** Wall ms of the oldest change not yet in the baseline, if known. */
   pendingSince(): number | null;
+  /** Wall ms of the newest change of its source, if known. */
+  changedAt(): number | null;
 }
 
 /** JSON equality for small values (arrays of strings, small objects); cheap enough per changed field. */

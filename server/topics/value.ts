@@ -6,6 +6,7 @@ export interface ValueSource<T> {
   value(): T | null;
   t(): number;
   pendingSince(): number | null;
+  changedAt(): number | null;
 }
 
 export class ValueTopic<T> implements Topic {
@@ -24,6 +25,10 @@ export class ValueTopic<T> implements Topic {
 
   pendingSince(): number | null {
     return this.src.pendingSince();
+  }
+
+  changedAt(): number | null {
+    return this.src.changedAt();
   }
 
   snapshot(): T | null {
