@@ -1,0 +1,349 @@
+/**
+ * The estimated gap ahead of each running train (METRICS.md, "Actual
+ * headway": "also the estimated gap ahead of each running train").
+ *
+ * For a running train T with a next station S and its ETA e there, the gap
+ * ahead is e minus the time the train ahead reaches S, the latest of
+ *  (a) the predicted arrivals at S of the other trips of T's route and
+ *      direction that come before T there: ETA earlier than e (at an equal
+ *      ETA the smaller trip key goes first, so two trains due together are
+ *      0 s apart instead of both measuring from the train before them);
+ *  (b) the last arrival actually made at S by a train of that route and
+ *      direction (stops made), when not later than e.
+ * null when neither is known: the first train of the line, or the first
+ * after HEADWAY_MAX_GAP_MS without a train (when headways start afresh too).
+ * In seconds; negative never (both (a) and (b) are at or before e).
+ *
+ * Choices:
+ * - Trains match by route and direction, the line key of the headway
+ *   metrics: an express route and the local on the same trunk are two lines
+ *   (as in subway.headway_actual), so a rider's gap is the one of the route
+ *   they wait for.
+ * - S is the station the map shows as next (TrainView.nextStationId, the
+ *   rule of trainPosition): the first listed stop, or the one after it when
+ *   the train stands there: vehicle STOPPED_AT it, its arrival at or before
+ *   now, or no run to it known (no stop seen made, and no previous station
+ *   with a typical travel time: a train waiting at its origin). So the gap
+ *   joins the TrainView of the same tick as is.
+ * - A trip that skips S (an express run of a local route) does not list S
+ *   and is never the train ahead there; its own gap is measured at the
+ *   stations it does list.
+ * - A stalled train is still a train: its ETA counts as it stands, ahead of
+ *   others or for its own gap.
+ * - Cancelled trips are scheduled trips absent from the feed (FEEDS.md):
+ *   they have no predictions and make no stops, and only the tracker's trips
+ *   are read here (never the schedule), so they are never the train ahead.
+ * - Any listed trip can be ahead (also one whose stops are all past, no
+ *   longer "running"); only running trips get a gap.
+ *
+ * Memory: the board keeps each feed's trips of its latest tick only (a trip
+ * gone from its feed is gone from here at that feed's next tick) and, per
+ * line and station, the last arrival made, dropped after HEADWAY_MAX_GAP_MS.
+ */
+import { node, type Series } from "../../engine";
+import { lineKey, type TransitNetwork } from "../network";
+import { HEADWAY_MAX_GAP_MS } from "./constants";
+import type { TypicalSec } from "./trip-delay";
+import type { TripStatusTick } from "./trip-nodes";
+import { type Direction, etaOf, type MadeStop, type TrackedTrip, type TrackerTick } from "./types";
+
+/** An arrival made at a station. */
+export interface Arrived {
+  time: number;
+  tripKey: string;
+}
+
+/** The last arrival made at a station by a line (lineKey(route, direction)), if known. */
+export type LastArrival = (line: string, stationId: string) => Arrived | undefined;
+
+export interface GapAhead {
+  tripKey: string;
+  route: string;
+  direction: Direction;
+  /** The train's next station, where the gap is measured (TrainView.nextStationId). */
+  stationId: string;
+  /** The train's ETA there, ms. */
+  eta: number;
+  /** When the train ahead reaches stationId (predicted, or made), ms; null when no train ahead is known. */
+  aheadAt: number | null;
+  aheadTripKey: string | null;
+  /** aheadAt is an arrival already made (else a prediction). */
+  aheadMade: boolean;
+  /** (eta - aheadAt) / 1000; null when no train ahead is known. */
+  gapSec: number | null;
+}
+
+/** What the next station depends on besides the trip: the time, and the runs the map can draw. */
+export interface NextStopContext {
+  now: number;
+  net: TransitNetwork;
+  typical: TypicalSec;
+}
+
+/**
+ * Index in trip.stops of the train's next station: 0, or 1 when the train
+ * sits at stops[0]. The rule of trainPosition (which places the train), so
+ * that both name the same station; keep them one.
+ */
+export function nextStopIndex(trip: TrackedTrip, at: NextStopContext): number {
+  const first = trip.stops[0];
+  if (!first) return 0;
+  const v = trip.vehicle;
+  const stoppedHere =
+    v?.status === "STOPPED_AT" && v.stopId !== undefined && v.stopId.slice(0, -1) === first.stationId;
+  if (stoppedHere || etaOf(first) <= at.now) return 1;
+  if (trip.lastMade) return 0;
+  // First seen with no stop made: placed on a run only from a known previous station with a typical time.
+  const from = at.net.previousStation(trip.route, trip.direction, first.stationId);
+  return from === undefined || at.typical(trip.direction, from, first.stationId) === undefined ? 1 : 0;
+}
+
+/** A trip's predicted arrival at a station. */
+interface Due {
+  eta: number;
+  key: string;
+}
+
+/** Whether `d` comes before (eta, key) in arrival order. */
+const comesBefore = (d: Due, eta: number, key: string) => d.eta < eta || (d.eta === eta && d.key < key);
+
+/** Per station, the predicted arrivals of the given trips (one line's), in arrival order. */
+function dueByStation(trips: readonly TrackedTrip[]): Map<string, Due[]> {
+  const out = new Map<string, Due[]>();
+  for (const t of trips)
+    for (const s of t.stops) {
+      let list = out.get(s.stationId);
+      if (!list) out.set(s.stationId, (list = []));
+      list.push({ eta: etaOf(s), key: t.key });
+    }
+  for (const list of out.values())
+    list.sort((a, b) => a.eta - b.eta || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out;
+}
+
+/** The last arrival of `list` before (eta, key) by another trip than `key`. */
+function dueBefore(list: readonly Due[] | undefined, eta: number, key: string): Due | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comesBefore(list[mid], eta, key)) lo = mid + 1;
+    else hi = mid;
+  }
+  // A trip listing S twice (a loop) is not its own train ahead.
+  while (lo > 0 && list[lo - 1].key === key) lo--;
+  return lo > 0 ? list[lo - 1] : undefined;
+}
+
+/**
+ * The gap ahead of every running trip of `trips` with a next station, in
+ * the order of `trips`. Trips are compared with the others of `trips` of
+ * their route and direction: pass every tracked trip of the lines wanted.
+ */
+export function gapsAhead(
+  trips: readonly TrackedTrip[],
+  lastArrival: LastArrival,
+  at: NextStopContext,
+): GapAhead[] {
+  const byLine = new Map<string, TrackedTrip[]>();
+  for (const t of trips) {
+    const line = lineKey(t.route, t.direction);
+    let list = byLine.get(line);
+    if (!list) byLine.set(line, (list = []));
+    list.push(t);
+  }
+  const due = new Map<string, Map<string, Due[]>>();
+  for (const [line, list] of byLine) due.set(line, dueByStation(list));
+
+  const out: GapAhead[] = [];
+  for (const t of trips) {
+    if (!t.running) continue;
+    const next = t.stops[nextStopIndex(t, at)];
+    if (!next) continue;
+    const line = lineKey(t.route, t.direction);
+    const eta = etaOf(next);
+    const predicted = dueBefore(due.get(line)!.get(next.stationId), eta, t.key);
+    const arrived = lastArrival(line, next.stationId);
+    const made = arrived && arrived.time <= eta && arrived.tripKey !== t.key ? arrived : undefined;
+    let aheadAt: number | null = null;
+    let aheadTripKey: string | null = null;
+    let aheadMade = false;
+    if (made && (!predicted || made.time > predicted.eta)) {
+      aheadAt = made.time;
+      aheadTripKey = made.tripKey;
+      aheadMade = true;
+    } else if (predicted) {
+      aheadAt = predicted.eta;
+      aheadTripKey = predicted.key;
+    }
+    out.push({
+      tripKey: t.key,
+      route: t.route,
+      direction: t.direction,
+      stationId: next.stationId,
+      eta,
+      aheadAt,
+      aheadTripKey,
+      aheadMade,
+      gapSec: aheadAt === null ? null : (eta - aheadAt) / 1000,
+    });
+  }
+  return out;
+}
+
+export interface GapAheadSummary {
+  /** Running trains with a known gap ahead. */
+  count: number;
+  meanSec: number;
+  minSec: number;
+  maxSec: number;
+}
+
+/** Per line (lineKey), the gaps ahead of its trains with one known; lines without any are absent. */
+export function gapAheadSummary(gaps: Iterable<GapAhead>): Map<string, GapAheadSummary> {
+  const out = new Map<string, GapAheadSummary>();
+  for (const g of gaps) {
+    if (g.gapSec === null) continue;
+    const line = lineKey(g.route, g.direction);
+    const s = out.get(line);
+    if (!s) {
+      out.set(line, { count: 1, meanSec: g.gapSec, minSec: g.gapSec, maxSec: g.gapSec });
+      continue;
+    }
+    s.meanSec += (g.gapSec - s.meanSec) / ++s.count;
+    s.minSec = Math.min(s.minSec, g.gapSec);
+    s.maxSec = Math.max(s.maxSec, g.gapSec);
+  }
+  return out;
+}
+
+/** What one tick brings: the feeds whose trips changed and the stops made. */
+export interface GapAheadUpdate {
+  now: number;
+  typical: TypicalSec;
+  changed: readonly string[];
+  tripsOf: (feed: string) => readonly { trip: TrackedTrip }[];
+  made: readonly MadeStop[];
+}
+
+/**
+ * The gaps across ticks: recomputes only the lines that a changed feed
+ * lists (before or after), that made a stop, or whose last arrival expired.
+ */
+export class GapAheadBoard {
+  /** Per feed, its trips by line as of its latest tick. */
+  private readonly feeds = new Map<string, Map<string, TrackedTrip[]>>();
+  /** Per line, per station, the last arrival made. */
+  private readonly arrived = new Map<string, Map<string, Arrived>>();
+  /** Per line, its trains' gaps as last computed. */
+  private readonly gaps = new Map<string, GapAhead[]>();
+  private readonly lastArrival: LastArrival = (line, stationId) => this.arrived.get(line)?.get(stationId);
+
+  constructor(private readonly net: TransitNetwork) {}
+
+  /** Applies one tick; false when no line had to be recomputed. */
+  update(u: GapAheadUpdate): boolean {
+    const lines = new Set<string>();
+    for (const m of u.made) {
+      const line = lineKey(m.route, m.direction);
+      let stations = this.arrived.get(line);
+      if (!stations) this.arrived.set(line, (stations = new Map()));
+      const prev = stations.get(m.stationId);
+      // Feeds report out of order: the latest arrival is the train ahead.
+      if (!prev || m.time >= prev.time) stations.set(m.stationId, { time: m.time, tripKey: m.tripKey });
+      lines.add(line);
+    }
+    this.expire(u.now, lines);
+    for (const f of u.changed) {
+      for (const line of this.feeds.get(f)?.keys() ?? []) lines.add(line);
+      const byLine = new Map<string, TrackedTrip[]>();
+      for (const { trip } of u.tripsOf(f)) {
+        const line = lineKey(trip.route, trip.direction);
+        let list = byLine.get(line);
+        if (!list) byLine.set(line, (list = []));
+        list.push(trip);
+        lines.add(line);
+      }
+      if (byLine.size > 0) this.feeds.set(f, byLine);
+      else this.feeds.delete(f);
+    }
+    if (lines.size === 0) return false;
+    const trips: TrackedTrip[] = [];
+    for (const line of lines) {
+      this.gaps.delete(line);
+      for (const byLine of this.feeds.values()) for (const t of byLine.get(line) ?? []) trips.push(t);
+    }
+    for (const g of gapsAhead(trips, this.lastArrival, { now: u.now, net: this.net, typical: u.typical })) {
+      const line = lineKey(g.route, g.direction);
+      let list = this.gaps.get(line);
+      if (!list) this.gaps.set(line, (list = []));
+      list.push(g);
+    }
+    return true;
+  }
+
+  /** Every running train's gap, by trip key (a new map: later ticks do not change it). */
+  byTrip(): Map<string, GapAhead> {
+    const out = new Map<string, GapAhead>();
+    for (const list of this.gaps.values()) for (const g of list) out.set(g.tripKey, g);
+    return out;
+  }
+
+  /** Trips held (every feed's latest), for memory checks. */
+  tripsHeld(): number {
+    let n = 0;
+    for (const byLine of this.feeds.values()) for (const list of byLine.values()) n += list.length;
+    return n;
+  }
+
+  /** Last arrivals held (line x station), for memory checks. */
+  arrivalsHeld(): number {
+    let n = 0;
+    for (const stations of this.arrived.values()) n += stations.size;
+    return n;
+  }
+
+  /** Forgets arrivals HEADWAY_MAX_GAP_MS old; adds their lines to `lines`. */
+  private expire(now: number, lines: Set<string>): void {
+    const cutoff = now - HEADWAY_MAX_GAP_MS;
+    for (const [line, stations] of this.arrived) {
+      for (const [station, a] of stations)
+        if (a.time <= cutoff) {
+          stations.delete(station);
+          lines.add(line);
+        }
+      if (stations.size === 0) this.arrived.delete(line);
+    }
+  }
+}
+
+/**
+ * Every running train's gap ahead by trip key, on each tick of the trip
+ * statuses (a snapshot: its feed's lines; the clock: every line, as the
+ * next station moves with now). Stops made come from the tracker's tick of
+ * the same cycle.
+ */
+export function gapAheadNode(
+  tracked: Series<TrackerTick>,
+  trips: Series<TripStatusTick>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, GapAhead>> {
+  return node({
+    name: "subway.gap_ahead",
+    inputs: { tracked, trips },
+    passive: ["tracked"],
+    state: () => new GapAheadBoard(net),
+    onTick: ({ inputs, state }) => {
+      const v = inputs.trips.value;
+      const changed = state.update({
+        now: v.now,
+        typical: v.typical,
+        changed: v.changed,
+        tripsOf: (f) => v.byFeed.get(f) ?? [],
+        made: inputs.tracked.ticked ? inputs.tracked.value.made : [],
+      });
+      return changed ? (state.byTrip() as ReadonlyMap<string, GapAhead>) : undefined;
+    },
+  });
+}
