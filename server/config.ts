@@ -5,6 +5,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { z } from "zod";
 import { DEFAULT_BASE_URLS } from "../adapters/feeds";
+import { DEFAULT_REFRESH_AT, refreshAtSchema } from "./static-refresh";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -12,6 +13,11 @@ const envSchema = z.object({
   MTA_BASE_URL: z.string().url().default(DEFAULT_BASE_URLS.mta),
   GBFS_BASE_URL: z.string().url().default(DEFAULT_BASE_URLS.gbfs),
   STATIC_GTFS_URL: z.string().url().default("https://rrgtfsfeeds.s3.amazonaws.com/gtfs_subway.zip"),
+  /** Local time of the daily static GTFS refresh in live mode: "HH:MM [Area/City]". */
+  STATIC_GTFS_REFRESH_AT: z
+    .string()
+    .default(DEFAULT_REFRESH_AT)
+    .refine((s) => refreshAtSchema.safeParse(s).success, "use HH:MM, optionally followed by a time zone"),
   DATA_DIR: z.string().default("data"),
   RECORD_DIR: z.string().optional(),
   RETAIN_HOURS: z.coerce

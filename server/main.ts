@@ -13,7 +13,7 @@ import { type SourceSpec, startServer } from "./start";
 
 const USAGE = `usage: npm start -- [--demo | --live [--gtfs <folder|zip>] | --replay <dir> [--speed N] [--from HH:MM]]
                  [--port N] [--host H] [--dev] [--api-only]
-env: PORT HOST DATA_DIR ADMIN_TOKEN MTA_BASE_URL GBFS_BASE_URL WARMUP_HOURS RETAIN_HOURS LOG_LEVEL (see README)`;
+env: PORT HOST DATA_DIR ADMIN_TOKEN MTA_BASE_URL GBFS_BASE_URL WARMUP_HOURS RETAIN_HOURS STATIC_GTFS_URL STATIC_GTFS_REFRESH_AT LOG_LEVEL (see README)`;
 
 const SHUTDOWN_LIMIT_MS = 4500;
 

@@ -9,26 +9,52 @@ import type { TransitNetwork } from "../transit/network";
 import { networkView } from "../transit/network/view";
 import type { LiveState } from "./live-state";
 
+type BikeStationView = NetworkView["bikeStations"][number];
+
 export class NetworkViewCache {
-  private base: Omit<NetworkView, "bikeStations">;
+  private network: TransitNetwork | null | undefined = undefined;
+  private base: Omit<NetworkView, "bikeStations"> = { routes: [], stations: [] };
+  private bikes: BikeStationView[] = [];
   private bikesVersion = -1;
   private bikesKey = "";
   private body = "";
   etag = "";
 
+  /**
+   * networkOf: the network in use now (live mode switches it to each new service day).
+   * onChange: told each new ETag, whoever's refresh() noticed it (the watch timer or a request).
+   */
   constructor(
-    network: TransitNetwork | null,
+    private readonly networkOf: () => TransitNetwork | null,
     private readonly state: LiveState,
+    private readonly onChange?: (etag: string) => void,
   ) {
-    const v = network ? networkView(network) : { routes: [], stations: [], bikeStations: [] };
-    this.base = { routes: v.routes, stations: v.stations };
     this.refresh();
   }
 
-  /** Recompute if the bike stations' static fields changed; true when the ETag changed. */
+  /** Recompute if the network or the bike stations' static fields changed; true when the ETag changed. */
   refresh(): boolean {
+    const network = this.networkOf();
+    const networkChanged = network !== this.network;
+    if (networkChanged) {
+      this.network = network;
+      const v = network ? networkView(network) : { routes: [], stations: [] };
+      this.base = { routes: v.routes, stations: v.stations };
+    }
+    const bikesChanged = this.refreshBikes();
+    if (!networkChanged && !bikesChanged) return false;
+    const before = this.etag;
+    const view: NetworkView = { ...this.base, bikeStations: this.bikes };
+    this.body = JSON.stringify(view);
+    this.etag = `"${createHash("sha1").update(this.body).digest("base64url").slice(0, 20)}"`;
+    if (this.etag === before) return false;
+    if (before) this.onChange?.(this.etag);
+    return true;
+  }
+
+  private refreshBikes(): boolean {
     const slot = this.state.bikeStations;
-    if (slot.version === this.bikesVersion && this.body) return false;
+    if (slot.version === this.bikesVersion) return false;
     this.bikesVersion = slot.version;
     const bikeStations = (slot.value ?? []).map((b) => ({
       id: b.id,
@@ -39,13 +65,11 @@ export class NetworkViewCache {
       regionId: b.regionId,
     }));
     const key = JSON.stringify(bikeStations);
-    if (key === this.bikesKey && this.body) return false;
+    if (key === this.bikesKey) return false;
     // Once some stations are known, keep them through a reset (a new run) rather than flash an empty map.
     if (bikeStations.length === 0 && this.bikesKey) return false;
     this.bikesKey = key;
-    const view: NetworkView = { ...this.base, bikeStations };
-    this.body = JSON.stringify(view);
-    this.etag = `"${createHash("sha1").update(this.body).digest("base64url").slice(0, 20)}"`;
+    this.bikes = bikeStations;
     return true;
   }
 

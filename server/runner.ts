@@ -12,6 +12,7 @@ import type { ClockView } from "../transit/contract";
 import type { TransitNetwork } from "../transit/network";
 import type { DashboardOutputs, LiveState } from "./live-state";
 import type { Mode } from "./protocol";
+import type { RefreshOutcome, StaticRefresher } from "./static-refresh";
 
 export type GraphFactory = (
   payloads: Series<RecordedPayload>,
@@ -36,6 +37,8 @@ export interface Runner {
   stop(): Promise<void>;
   running(): boolean;
   clock(): ClockView;
+  /** The static network the graph runs on now (live mode switches it daily). */
+  network(): TransitNetwork | null;
   graph(): GraphJson | null;
   graphDot(): string | null;
   profile(): ProfileReport | null;
@@ -176,6 +179,10 @@ export class ReplayRunner implements Runner {
     };
   }
 
+  network(): TransitNetwork | null {
+    return this.o.network;
+  }
+
   graph(): GraphJson | null {
     return this.engine?.graphJson() ?? null;
   }
@@ -226,7 +233,12 @@ export interface LiveRunnerOptions extends Common {
   feeds?: LiveFeedsOptions;
   /** Static GTFS files to keep beside the recording, so it replays on its own. */
   staticFiles?: Array<{ name: string; bytes: Uint8Array }>;
+  /** The daily static GTFS refresh: started and stopped with the runner. */
+  staticRefresh?: StaticRefresher;
 }
+
+/** A network switch replays at least this much of the recording, so the 60-minute windows stay full. */
+const SWITCH_WARM_UP_MIN_HOURS = 1;
 
 export class LiveRunner implements Runner {
   readonly mode = "live" as const;
@@ -236,18 +248,35 @@ export class LiveRunner implements Runner {
   private live: ReturnType<typeof liveFeeds> | null = null;
   private done: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private current: TransitNetwork | null;
+  private switching: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly o: LiveRunnerOptions) {}
+  constructor(private readonly o: LiveRunnerOptions) {
+    this.current = o.network;
+  }
 
   start(): void {
-    const { graph, network, state, log } = this.o;
+    const { log } = this.o;
     const writer = RecordingWriter.open(this.o.recordDir, {
       retainMs: this.o.retainHours * HOUR,
       onWarning: (msg) => log.warn({ dir: this.o.recordDir }, msg),
     });
-    for (const f of this.o.staticFiles ?? []) writer.storeStatic(f.name, f.bytes);
+    this.storeStatic(writer, this.o.staticFiles);
     this.writer = writer;
     const from = Date.now() - this.o.warmUpHours * HOUR;
+    this.launch(from);
+    log.info({ recordDir: this.o.recordDir, warmUpFrom: new Date(from).toISOString() }, "live: polling");
+    this.o.hooks.reset();
+    this.o.staticRefresh?.start((s, dataChanged) =>
+      this.switchNetwork(s.network, dataChanged ? s.files : undefined),
+    );
+  }
+
+  /** A new engine: replays the recording from `from` (warm-up), then polls live, recording as it goes. */
+  private launch(from: number): Engine {
+    const { graph, state, log } = this.o;
+    const writer = this.writer!;
+    const network = this.current;
     const engine = new Engine(
       () => {
         this.live = liveFeeds({
@@ -263,14 +292,67 @@ export class LiveRunner implements Runner {
     this.engine = engine;
     this.done = engine.runRealtime().catch((e: unknown) => log.error({ err: e }, "engine run failed"));
     this.live?.start();
-    log.info({ recordDir: this.o.recordDir, warmUpFrom: new Date(from).toISOString() }, "live: polling");
-    this.o.hooks.reset();
+    return engine;
+  }
+
+  private storeStatic(writer: RecordingWriter, files: LiveRunnerOptions["staticFiles"]): void {
+    for (const f of files ?? []) writer.storeStatic(f.name, f.bytes);
+  }
+
+  /** The static network the graph runs on now. */
+  network(): TransitNetwork | null {
+    return this.current;
+  }
+
+  /** Refresh the static GTFS now (what the daily timer does); null when this run has no refresh. */
+  refreshStatic(): Promise<RefreshOutcome> | null {
+    return this.o.staticRefresh?.refreshNow() ?? null;
+  }
+
+  /**
+   * Runs the graph on a new network: stop polling and the engine, then a new
+   * engine replays the recording (which holds everything the old one received)
+   * and goes live again, so rolling windows continue without a gap. Clients
+   * hear nothing while it catches up, then get fresh snapshots. With files:
+   * the new static GTFS is stored beside the recording first. False when
+   * the runner stopped (or never started).
+   */
+  switchNetwork(network: TransitNetwork | null, files?: LiveRunnerOptions["staticFiles"]): Promise<boolean> {
+    const job = this.switching.then(() => this.doSwitch(network, files));
+    this.switching = job.catch(() => {});
+    return job;
+  }
+
+  private async doSwitch(
+    network: TransitNetwork | null,
+    files: LiveRunnerOptions["staticFiles"],
+  ): Promise<boolean> {
+    if (this.stopped || !this.writer) return false;
+    const { log, hooks, state } = this.o;
+    const switchAt = Date.now();
+    await this.live?.stop();
+    this.engine?.stop();
+    await this.done;
+    if (this.stopped) return false; // stop() came meanwhile: it closes the recording
+    this.storeStatic(this.writer, files);
+    this.current = network;
+    state.reset();
+    const from = Date.now() - Math.max(this.o.warmUpHours, SWITCH_WARM_UP_MIN_HOURS) * HOUR;
+    const engine = this.launch(from);
+    hooks.reset();
+    hooks.hold(() => this.engine === engine && !caughtUp(engine, switchAt));
+    log.info(
+      { serviceDate: network?.serviceDate, warmUpFrom: new Date(from).toISOString() },
+      "live: graph rebuilt on a new static network",
+    );
+    return true;
   }
 
   /** Stop polling, let the engine finish its cycle, then close the recording (every frame is one write). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.o.staticRefresh?.stop();
     await this.live?.stop();
     this.engine?.stop();
     await this.done;

@@ -3,20 +3,20 @@
  * network: the demo day is generated on first use, a recording carries its
  * own static GTFS, live mode downloads (and caches) the MTA's.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { LiveFeedsOptions } from "../adapters/feed-graph";
-import { fetchStaticGtfs, loadStaticGtfs } from "../adapters/gtfs-static";
 import { recordingInfo } from "../adapters/recording";
 import { ensureDemoDay } from "../demo";
-import { buildTransitNetwork, type TransitNetwork } from "../transit/network";
+import type { TransitNetwork } from "../transit/network";
 import { loadRecordingNetwork } from "../transit/recording-network";
-import { localDateString, startOfLocalDay } from "../util/time-zone";
+import { startOfLocalDay } from "../util/time-zone";
 import type { Env } from "./config";
 import { parseClock } from "./config";
 import type { LiveState } from "./live-state";
+import { LiveStatic, staticFilesOf } from "./live-static";
 import { type GraphFactory, LiveRunner, ReplayRunner, type RunHooks, type Runner } from "./runner";
+import { parseRefreshAt, type RetryPolicy, StaticRefresher } from "./static-refresh";
 
 export type SourceSpec =
   /** The generated demo day, paced, looping at the end. dir: where it lives (default DATA_DIR/demo). */
@@ -25,7 +25,8 @@ export type SourceSpec =
   | { kind: "replay"; dir: string; speed?: number; from?: string | number; loop?: boolean }
   /**
    * The real endpoints (or a mirror: env MTA_BASE_URL / GBFS_BASE_URL), recorded into recordDir
-   * (default DATA_DIR/recording). gtfs: a static GTFS folder or zip instead of the download.
+   * (default DATA_DIR/recording). gtfs: a static GTFS folder or zip instead of the download
+   * (env STATIC_GTFS_URL). Either is read again daily (staticRefresh).
    */
   | {
       kind: "live";
@@ -33,7 +34,17 @@ export type SourceSpec =
       gtfs?: string;
       warmUpHours?: number;
       feeds?: Omit<LiveFeedsOptions, "warmUp" | "logger">;
+      staticRefresh?: StaticRefreshSpec;
     };
+
+/** When the live static GTFS is refreshed. */
+export interface StaticRefreshSpec {
+  /** "HH:MM [zone]" (default env STATIC_GTFS_REFRESH_AT, else 03:30 New York); null: only on demand. */
+  at?: string | null;
+  retry?: RetryPolicy;
+  /** Clock for the service date and the schedule (tests). */
+  now?: () => number;
+}
 
 export const DEFAULT_DEMO_SPEED = 60;
 export const DEFAULT_REPLAY_SPEED = 1;
@@ -54,18 +65,10 @@ function fromTime(from: string | number | undefined, dir: string): number | unde
   return parseClock(from, startOfLocalDay(recordingInfo(dir).start));
 }
 
-/** The static GTFS files of a folder or zip, to store beside a live recording. */
-function staticFilesOf(path: string): Array<{ name: string; bytes: Uint8Array }> {
-  if (!statSync(path).isDirectory()) return [{ name: basename(path), bytes: readFileSync(path) }];
-  return readdirSync(path)
-    .filter((f) => f.endsWith(".txt") || f.endsWith(".csv"))
-    .map((f) => ({ name: f, bytes: readFileSync(join(path, f)) }));
-}
-
-async function liveNetwork(gtfsPath: string): Promise<TransitNetwork> {
-  const gtfs = await loadStaticGtfs(gtfsPath);
-  if (!gtfs.ok) throw gtfs.error;
-  return buildTransitNetwork(gtfs.value, localDateString(Date.now()));
+/** The daily refresh time: the spec, else env STATIC_GTFS_REFRESH_AT (default 03:30 New York). */
+function refreshTime(spec: StaticRefreshSpec | undefined, env: Env) {
+  const text = spec?.at !== undefined ? spec.at : env.STATIC_GTFS_REFRESH_AT;
+  return text === null ? null : parseRefreshAt(text);
 }
 
 export async function createRunner(
@@ -75,18 +78,27 @@ export async function createRunner(
   const { env, state, hooks, log, graph } = deps;
   const common = { graph, state, hooks, log };
   if (spec.kind === "live") {
-    let gtfsPath = spec.gtfs;
-    if (!gtfsPath && deps.network === undefined) {
-      const got = await fetchStaticGtfs(env.STATIC_GTFS_URL, join(env.DATA_DIR, "static-cache"));
-      if (!got.ok) throw got.error;
-      if (got.value.error)
-        log.warn(
-          { url: env.STATIC_GTFS_URL, err: got.value.error.message },
-          "static GTFS: using the cached copy",
-        );
-      gtfsPath = got.value.path;
+    // A given network (tests, custom graphs) stays as it is; otherwise the static GTFS is ours to keep current.
+    let liveStatic: LiveStatic | null = null;
+    let refresher: StaticRefresher | undefined;
+    if (deps.network === undefined) {
+      const at = refreshTime(spec.staticRefresh, env);
+      const now = spec.staticRefresh?.now;
+      liveStatic = await LiveStatic.open({
+        ...(spec.gtfs ? { path: spec.gtfs } : { url: env.STATIC_GTFS_URL }),
+        cacheDir: join(env.DATA_DIR, "static-cache"),
+        log,
+        ...(now ? { now } : {}),
+      });
+      refresher = new StaticRefresher({
+        source: liveStatic,
+        at,
+        log,
+        ...(spec.staticRefresh?.retry ? { retry: spec.staticRefresh.retry } : {}),
+        ...(now ? { now } : {}),
+      });
     }
-    const network = deps.network !== undefined ? deps.network : await liveNetwork(gtfsPath!);
+    const network = liveStatic ? liveStatic.current.network : (deps.network ?? null);
     const runner = new LiveRunner({
       ...common,
       network,
@@ -94,7 +106,8 @@ export async function createRunner(
       retainHours: env.RETAIN_HOURS,
       warmUpHours: spec.warmUpHours ?? env.WARMUP_HOURS,
       feeds: { bases: { mta: env.MTA_BASE_URL, gbfs: env.GBFS_BASE_URL }, ...spec.feeds },
-      staticFiles: gtfsPath ? staticFilesOf(gtfsPath) : [],
+      staticFiles: liveStatic?.current.files ?? (spec.gtfs ? staticFilesOf(spec.gtfs) : []),
+      ...(refresher ? { staticRefresh: refresher } : {}),
     });
     return { runner, network };
   }

@@ -105,7 +105,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     clockChanged: () => hub?.schedule(),
   };
   const graph = opts.graph ?? (await defaultGraph());
-  const { runner, network } = await createRunner(opts.source ?? { kind: "demo" }, {
+  const { runner } = await createRunner(opts.source ?? { kind: "demo" }, {
     env,
     state,
     hooks,
@@ -125,7 +125,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     healthVersion = state.health.version;
     metrics.healthUpdated(state.health.value);
   });
-  const networkView = new NetworkViewCache(network, state);
+  // The runner's network, not the one it started with: live mode switches to each new service day.
+  // New bike stations (or names) or a new static network change /api/network: tell clients to refetch it.
+  const networkView = new NetworkViewCache(
+    () => runner.network(),
+    state,
+    (etag) => void io.emit("network", { etag }),
+  );
   const registry = new TopicRegistry(state, {
     clock: () => runner.clock(),
     graph: () => runner.graph(),
@@ -157,10 +163,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     { hub, registry, runner, metrics, log },
     { hello, adminToken, maxTopicsPerClient: MAX_TOPICS_PER_CLIENT, ratePerSec: 20, burst: 40 },
   );
-  // New bike stations (or names) change /api/network: tell clients to refetch it.
-  const networkWatch = setInterval(() => {
-    if (networkView.refresh()) io.emit("network", { etag: networkView.etag });
-  }, 1000);
+  const networkWatch = setInterval(() => networkView.refresh(), 1000);
   networkWatch.unref();
 
   let nextHandle: NextHandle | null = null;

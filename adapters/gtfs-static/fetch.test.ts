@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FeedError } from "../errors";
 import { fetchStaticGtfs } from "./fetch";
 import { loadStaticGtfs } from "./load";
 import { TINY_GTFS } from "./testing/tiny-gtfs";
@@ -21,6 +22,8 @@ const V2 = makeZip(
 let server: Server;
 let base = "";
 let mode: "ok" | "500" | "html" = "ok";
+/** Starts like a zip (passes the magic-number test) but is not one. */
+const CORRUPT = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 0xab)]);
 let current = { body: V1, etag: '"v1"' };
 const requests: { ifNoneMatch?: string }[] = [];
 
@@ -115,5 +118,72 @@ describe("fetchStaticGtfs", () => {
     const b = await fetchStaticGtfs(`${base}/b.zip`, cache);
     expect(a.ok && b.ok && a.value.path !== b.value.path).toBe(true);
     expect(requests).toHaveLength(2);
+  });
+
+  describe("with a check (live refresh: the new copy must load)", () => {
+    /** The check live mode uses: load the candidate, report the loader's error. */
+    const loads = async (path: string) => {
+      const r = await loadStaticGtfs(path);
+      return r.ok ? undefined : r.error;
+    };
+
+    it("a corrupt zip never replaces the cached copy; the error names the URL", async () => {
+      let now = 0;
+      const url = `${base}/gtfs_subway.zip`;
+      await fetchStaticGtfs(url, cache, { now: () => now, check: loads });
+      current = { body: CORRUPT, etag: '"broken"' };
+      now += HOUR;
+      const r = await fetchStaticGtfs(url, cache, { now: () => now, maxAgeMs: 0, check: loads });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.source).toBe("stale");
+      expect(r.value.error).toMatchObject({ kind: "parse", url, status: 200 });
+      expect(r.value.error?.message).toMatch(/rejected/);
+      expect(readFileSync(r.value.path).equals(V1)).toBe(true);
+      // The candidate is cleaned up: the zip and its metadata only.
+      expect(readdirSync(cache).sort()).toHaveLength(2);
+      // The metadata still describes V1: the next request revalidates V1's ETag, not the broken one.
+      current = { body: V1, etag: '"v1"' };
+      requests.length = 0;
+      const again = await fetchStaticGtfs(url, cache, { now: () => now, maxAgeMs: 0, check: loads });
+      expect(again).toMatchObject({ ok: true, value: { source: "not-modified" } });
+      expect(requests.map((q) => q.ifNoneMatch)).toEqual(['"v1"']);
+    });
+
+    it("a copy that passes replaces the cache; the check saw the new bytes", async () => {
+      let now = 0;
+      const url = `${base}/gtfs_subway.zip`;
+      await fetchStaticGtfs(url, cache, { now: () => now });
+      current = { body: V2, etag: '"v2"' };
+      now += HOUR;
+      const seen: string[] = [];
+      const r = await fetchStaticGtfs(url, cache, {
+        now: () => now,
+        maxAgeMs: 0,
+        check: async (p) => {
+          const g = await loadStaticGtfs(p);
+          seen.push(g.ok ? (g.value.timezone ?? "?") : "failed");
+          return undefined;
+        },
+      });
+      expect(r).toMatchObject({ ok: true, value: { source: "downloaded" } });
+      expect(seen).toEqual(["UTC"]); // V2's agency time zone
+      expect(readFileSync(r.ok ? r.value.path : "").equals(V2)).toBe(true);
+    });
+
+    it("with nothing cached, a rejected copy is a failure and leaves no file", async () => {
+      current = { body: CORRUPT, etag: '"broken"' };
+      const url = `${base}/first.zip`;
+      const thrown = await fetchStaticGtfs(url, cache, {
+        check: async () => {
+          throw new Error("checker crashed");
+        },
+      });
+      expect(!thrown.ok && thrown.error).toMatchObject({ kind: "parse", url });
+      const r = await fetchStaticGtfs(url, cache, { check: loads });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toBeInstanceOf(FeedError);
+      expect(readdirSync(cache)).toEqual([]);
+    });
   });
 });

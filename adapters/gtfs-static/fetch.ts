@@ -2,10 +2,11 @@
  * The static GTFS for live mode: downloaded into a cache directory, reused
  * while younger than maxAgeMs, revalidated with a conditional request
  * (ETag / Last-Modified) when older, and kept as it is when a download fails
- * (the schedule from yesterday beats none).
+ * or the new copy does not pass the caller's check (the schedule from
+ * yesterday beats none, and a corrupt zip must never replace a good one).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { FeedError, fail, ok, type Result } from "../errors";
@@ -19,6 +20,11 @@ export interface FetchStaticOptions {
   maxBytes?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * Vets a new download (e.g. by loading it) before it replaces the cached
+   * copy; an error keeps the old copy, exactly as a failed download does.
+   */
+  check?: (path: string) => Promise<FeedError | undefined>;
 }
 
 export interface FetchedStatic {
@@ -60,7 +66,7 @@ function writeAtomic(path: string, bytes: Uint8Array | string): void {
 async function download(
   url: string,
   meta: Meta | undefined,
-  opts: Required<Omit<FetchStaticOptions, "now">>,
+  opts: Required<Omit<FetchStaticOptions, "now" | "check">>,
 ) {
   const headers: Record<string, string> = {};
   if (meta?.etag) headers["if-none-match"] = meta.etag;
@@ -110,6 +116,35 @@ async function download(
   };
 }
 
+/** Writes the new copy beside the cached one, lets `check` vet it, then moves it into place. */
+async function replaceChecked(
+  path: string,
+  body: Buffer,
+  url: string,
+  check: FetchStaticOptions["check"],
+): Promise<void> {
+  if (!check) return writeAtomic(path, body);
+  const candidate = `${path}.new`;
+  writeFileSync(candidate, body);
+  let problem: FeedError | undefined;
+  try {
+    problem = await check(candidate);
+  } catch (e) {
+    problem = new FeedError("parse", String(e), { feed: FEED, url }, { cause: e });
+  }
+  if (problem) {
+    rmSync(candidate, { force: true });
+    // The check saw a temporary file: name the URL the bytes came from.
+    throw new FeedError(
+      problem.kind,
+      `downloaded copy rejected: ${problem.message}`,
+      { feed: FEED, url, status: 200 },
+      { cause: problem },
+    );
+  }
+  renameSync(candidate, path);
+}
+
 export async function fetchStaticGtfs(
   url: string,
   cacheDir: string,
@@ -133,7 +168,7 @@ export async function fetchStaticGtfs(
       writeAtomic(metaPath, JSON.stringify({ ...meta, fetchedAt }));
       return ok({ path, fetchedAt, source: "not-modified" });
     }
-    writeAtomic(path, got.body);
+    await replaceChecked(path, got.body, url, options.check);
     writeAtomic(metaPath, JSON.stringify({ url, fetchedAt, etag: got.etag, lastModified: got.lastModified }));
     return ok({ path, fetchedAt, source: "downloaded" });
   } catch (e) {

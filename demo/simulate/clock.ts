@@ -2,6 +2,8 @@
  * The simulated day's clock: the simulator counts seconds after the service
  * day's local midnight; feeds and recordings want epoch times.
  */
+import { NEW_YORK, zoneOffsetMs } from "../../util/time-zone";
+
 export interface DayClock {
   /** "2025-10-02" */
   date: string;
@@ -10,31 +12,7 @@ export interface DayClock {
   midnightMs: number;
 }
 
-/** Offset of local time from UTC at an instant, in ms (e.g. -4 h for New York in October). */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(epochMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
-
-export function dayClock(date: string, timeZone = "America/New_York"): DayClock {
+export function dayClock(date: string, timeZone = NEW_YORK): DayClock {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`date must be YYYY-MM-DD, got "${date}"`);
   const utcMidnight = Date.UTC(+m[1], +m[2] - 1, +m[3]);

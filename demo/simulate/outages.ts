@@ -4,6 +4,8 @@
  * already broken at midnight (since days ago), a few breaking during the day,
  * a few coming back, and planned maintenance announced ahead of the night.
  */
+
+import { zonedFields } from "../../util/time-zone";
 import type { Borough, Network, Station } from "../network/types";
 import type { DayClock } from "./clock";
 import { intBetween, type Rng, stream, uniform } from "./prng";
@@ -137,33 +139,15 @@ export function buildOutages(net: Network, seed: number): Outage[] {
   return out;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h12",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** "MM/DD/YYYY hh:mm:ss AM", local time, as the MTA writes it. */
 export function eneDateText(clock: DayClock, daySeconds: number): string {
-  const parts = formatterFor(clock.timeZone).formatToParts(
-    new Date(clock.midnightMs + Math.round(daySeconds) * 1000),
-  );
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("month")}/${get("day")}/${get("year")} ${get("hour")}:${get("minute")}:${get("second")} ${get("dayPeriod").toUpperCase()}`;
+  const f = zonedFields(clock.midnightMs + Math.round(daySeconds) * 1000, clock.timeZone);
+  // A 12-hour clock: 00:xx is 12:xx AM, 12:xx is 12:xx PM.
+  const hour12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
+  const period = f.hour < 12 ? "AM" : "PM";
+  return `${pad2(f.month)}/${pad2(f.day)}/${f.year} ${pad2(hour12)}:${pad2(f.minute)}:${pad2(f.second)} ${period}`;
 }
 
 export function outagesAt(outages: readonly Outage[], t: number, clock: DayClock): OutageRecord[] {
