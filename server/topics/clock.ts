@@ -4,29 +4,18 @@
  * second: between messages the client advances t by speed x elapsed time.
  */
 import type { ClockView } from "../../transit/contract";
-import type { Advance, Topic } from "./topic";
+import { type Advance, SampledTopic } from "./topic";
 
-export class ClockTopic implements Topic {
+export class ClockTopic extends SampledTopic<ClockView> {
   readonly name = "clock";
-  private sent: ClockView | null = null;
   private sentAt = 0;
 
-  constructor(private readonly read: () => ClockView) {}
+  constructor(private readonly read: () => ClockView) {
+    super();
+  }
 
   t(): number {
     return this.sent?.t ?? 0;
-  }
-
-  pendingSince(): number | null {
-    return null;
-  }
-
-  changedAt(): number | null {
-    return null;
-  }
-
-  snapshot(): ClockView | null {
-    return this.sent;
   }
 
   rebase(): void {

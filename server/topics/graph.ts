@@ -4,7 +4,7 @@
  * graph view redraws from it).
  */
 import type { GraphJson } from "../../engine";
-import type { Advance, Topic } from "./topic";
+import { type Advance, SampledTopic } from "./topic";
 
 function countsOf(g: GraphJson | null): string {
   if (!g) return "";
@@ -14,9 +14,8 @@ function countsOf(g: GraphJson | null): string {
   return s;
 }
 
-export class GraphTopic implements Topic {
+export class GraphTopic extends SampledTopic<GraphJson> {
   readonly name = "graph";
-  private sent: GraphJson | null = null;
   private sentCounts = "";
   private sentAt = 0;
   private baseT = 0;
@@ -25,22 +24,12 @@ export class GraphTopic implements Topic {
     private readonly read: () => GraphJson | null,
     private readonly now: () => number,
     private readonly minIntervalMs = 1000,
-  ) {}
+  ) {
+    super();
+  }
 
   t(): number {
     return this.baseT;
-  }
-
-  pendingSince(): number | null {
-    return null;
-  }
-
-  changedAt(): number | null {
-    return null;
-  }
-
-  snapshot(): GraphJson | null {
-    return this.sent;
   }
 
   rebase(): void {

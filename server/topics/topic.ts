@@ -20,6 +20,31 @@ export interface Topic {
   changedAt(): number | null;
 }
 
+/**
+ * A topic that looks at its source when the hub asks (the clock, the graph)
+ * rather than being told of changes: no pending or change times of its own.
+ */
+export abstract class SampledTopic<T> implements Topic {
+  abstract readonly name: string;
+  protected sent: T | null = null;
+
+  abstract t(): number;
+  abstract advance(): Advance;
+  abstract rebase(): void;
+
+  snapshot(): T | null {
+    return this.sent;
+  }
+
+  pendingSince(): number | null {
+    return null;
+  }
+
+  changedAt(): number | null {
+    return null;
+  }
+}
+
 /** JSON equality for small values (arrays of strings, small objects); cheap enough per changed field. */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
