@@ -44,7 +44,13 @@ export class TimeHeap<T extends Scheduled> {
     return top;
   }
 
-  /** Pop the top and push `item` in one pass (the hot path of a pull source). */
+  /** Nothing but the top item is due at `time` or earlier (the heap's second-smallest is a child of the root). */
+  aloneAtTop(time: number): boolean {
+    const a = this.items;
+    return (a.length < 2 || a[1].time > time) && (a.length < 3 || a[2].time > time);
+  }
+
+  /** The top item's key grew in place: move it down to where it now belongs. */
   replaceTop(item: T): void {
     this.siftDown(item);
   }

@@ -1,5 +1,18 @@
 import type { Series } from "./series";
 
+/**
+ * What a standard-library node computes, stated so that the fast path can
+ * call the user's function itself instead of the node's onTick: the same
+ * result, one closure call and three property loads less per node.
+ */
+export type FusibleOp =
+  /** apply: fn(x) */
+  | { kind: "map"; fn: (v: any) => unknown }
+  /** filter: x when fn(x) */
+  | { kind: "filter"; fn: (v: any) => unknown }
+  /** accumulate: state.acc = fn(state.acc, x), emitted */
+  | { kind: "scan"; fn: (acc: any, v: any) => unknown; state: { acc: unknown } };
+
 /** A containment scope: failures of its nodes stay inside it. */
 export interface Scope {
   name: string;
@@ -30,6 +43,8 @@ export class NodeImpl {
   direct: ((ctx: any) => unknown) | null = null;
   ctx: unknown = null;
   out: Series<any> | null = null;
+  /** Set by the stdlib nodes whose onTick is exactly this op (see FusibleOp). */
+  op: FusibleOp | null = null;
 
   constructor(
     readonly id: number,

@@ -139,9 +139,7 @@ function context<I extends Inputs, O, S, A>(
     alarms: w.alarms,
     now: () => rt.clock.now,
     emit,
-    stopEngine: () => {
-      rt.stopRequested = true;
-    },
+    stopEngine: () => rt.requestStop(),
   };
 }
 
@@ -217,9 +215,13 @@ export function sinkNode<I extends Inputs, S = undefined, A = NoAlarms>(
       throw new GraphError(`sink '${spec.name}' cannot emit`);
     },
   );
+  const onTick = spec.onTick;
   w.impl.run = () => {
-    spec.onTick(ctx);
+    onTick(ctx);
   };
+  // Called directly like node()'s onTick; `out` stays null, so a returned value is ignored.
+  w.impl.direct = onTick as (c: unknown) => unknown;
+  w.impl.ctx = ctx;
   attachHooks(w.impl, spec, ctx);
 }
 

@@ -1,9 +1,10 @@
 import { GraphError, NodeError, type NodeFailure } from "./errors";
+import { compileFastLoop, type FastLoop, type StopFlag } from "./fast-path";
 import { TimeHeap } from "./heap";
 import type { NodeImpl, Scope } from "./node-impl";
 import { RunHash } from "./run-hash";
 import { type Clock, Series } from "./series";
-import { type HeapItem, type PullSource, type PushQueue, TimedEvent } from "./sources";
+import { type HeapItem, PullSource, type PushQueue, TimedEvent } from "./sources";
 
 export interface RuntimeOptions {
   /** Keep a rolling hash of every output tick (costs a serialization per tick). */
@@ -12,6 +13,12 @@ export interface RuntimeOptions {
   profileEvery?: number;
   /** Told about every contained node failure (for logs). */
   onFailure?: (f: NodeFailure) => void;
+  /**
+   * Run cycles where a pull source ticks alone through a compiled loop
+   * (default true). Same results, same order; false keeps every cycle on the
+   * generic path (tests compare the two).
+   */
+  fastPath?: boolean;
 }
 
 /**
@@ -19,7 +26,7 @@ export interface RuntimeOptions {
  * the time heap of everything scheduled, and the cycle machinery.
  */
 export class Runtime {
-  readonly clock: Clock = { cycle: 0, now: 0 };
+  readonly clock: Clock = { cycle: 0, now: 0, interrupts: 0 };
   readonly nodes: NodeImpl[] = [];
   readonly series: Series<any>[] = [];
   readonly pullSources: PullSource<any>[] = [];
@@ -35,22 +42,37 @@ export class Runtime {
   /** Set by the realtime loop: a push arrived, wake up. */
   wake: () => void = () => {};
 
-  private seqCounter = 0;
-  private readonly heap = new TimeHeap<HeapItem>();
+  // The fields below up to the constructor are internal: the compiled fast
+  // path (fast-path.ts) reads and writes them, nothing else outside this class.
+  seqCounter = 0;
+  readonly heap = new TimeHeap<HeapItem>();
+  /** Nodes queued this cycle: none when -1. */
+  maxDirty = -1;
+  currentRank = -1;
+  sampling = false;
+
+  cycleSampledMs = 0;
+  cyclesSampled = 0;
+
   private readonly deferred: HeapItem[] = [];
   private heads: (NodeImpl | null)[] = [];
   private tails: (NodeImpl | null)[] = [];
   private minDirty = Number.POSITIVE_INFINITY;
-  private maxDirty = -1;
-  private currentRank = -1;
-  private sampling = false;
-  cycleSampledMs = 0;
-  cyclesSampled = 0;
+  private readonly fastPath: boolean;
+  /** Each pull source's compiled loop, and the `clock.interrupts` it was compiled at. */
+  private readonly fastLoops = new Map<PullSource<any>, { version: number; loop: FastLoop }>();
 
   constructor(opts: RuntimeOptions = {}) {
     this.hash = opts.hash ? new RunHash() : null;
     this.profileEvery = opts.profileEvery ?? 0;
     this.onFailure = opts.onFailure ?? null;
+    this.fastPath = opts.fastPath ?? true;
+  }
+
+  /** A node asked the engine to stop after this cycle. */
+  requestStop(): void {
+    this.stopRequested = true;
+    this.clock.interrupts++;
   }
 
   nextSeq(): number {
@@ -94,10 +116,7 @@ export class Runtime {
 
   tick<T>(s: Series<T>, v: T): void {
     const c = this.clock;
-    if (s.tickCycle === c.cycle) {
-      const who = s.producer ? `node '${s.producer.name}'` : `input '${s.name}'`;
-      throw new GraphError(`${who} ticked '${s.name}' twice in one cycle at engine time ${c.now}`);
-    }
+    if (s.tickCycle === c.cycle) throw this.tickedTwice(s);
     s.value = v;
     s.tickCycle = c.cycle;
     s.tickCount++;
@@ -105,7 +124,17 @@ export class Runtime {
     if (s.history !== null) s.history.push(c.now, v);
     const cs = s.consumers;
     for (let i = 0; i < cs.length; i++) this.wakeNode(cs[i]);
-    if (s.observer !== null) s.observer(s);
+  }
+
+  tickedTwice(s: Series<any>): GraphError {
+    const who = s.producer ? `node '${s.producer.name}'` : `input '${s.name}'`;
+    return new GraphError(`${who} ticked '${s.name}' twice in one cycle at engine time ${this.clock.now}`);
+  }
+
+  /** Queue the consumers of a series that ticked (the tail of `tick`, for the fast path). */
+  wakeConsumers(s: Series<any>): void {
+    const cs = s.consumers;
+    for (let i = 0; i < cs.length; i++) this.wakeNode(cs[i]);
   }
 
   private wakeNode(n: NodeImpl): void {
@@ -153,7 +182,26 @@ export class Runtime {
     }
   }
 
-  private propagate(): void {
+  /**
+   * Cycles through the compiled loop of the pull source at the top of the
+   * heap, for as long as it is the only thing due (at most `maxCycles`, none
+   * after `end` or once a stop is asked). Returns how many ran: 0 when the
+   * fast path does not apply and the caller should run a generic cycle.
+   */
+  runFast(stop: StopFlag, end: number, maxCycles: number): number {
+    if (!this.fastPath || this.stopRequested || stop.stopRequested) return 0;
+    const top = this.heap.peek();
+    if (!(top instanceof PullSource) || top.mode !== "non_collapsing") return 0;
+    let entry = this.fastLoops.get(top);
+    const version = this.clock.interrupts;
+    if (entry === undefined || entry.version !== version) {
+      entry = { version, loop: compileFastLoop(this, top) };
+      this.fastLoops.set(top, entry);
+    }
+    return entry.loop(end, maxCycles);
+  }
+
+  propagate(): void {
     const heads = this.heads;
     const tails = this.tails;
     for (let r = this.minDirty; r <= this.maxDirty; r++) {
@@ -194,14 +242,14 @@ export class Runtime {
       const direct = n.direct;
       if (direct !== null) {
         const r = direct(n.ctx);
-        if (r !== undefined) this.tick(n.out!, r);
+        if (r !== undefined && n.out !== null) this.tick(n.out, r);
       } else n.run();
     } catch (e) {
       this.fail(n, scope, e);
     }
   }
 
-  private fail(n: NodeImpl, scope: Scope | null, e: unknown): void {
+  fail(n: NodeImpl, scope: Scope | null, e: unknown): void {
     const err = e instanceof NodeError ? e : new NodeError(n.name, this.clock.now, e);
     if (scope === null) throw err;
     scope.failures++;
@@ -258,6 +306,7 @@ export class Runtime {
    * the graph, moving anything already queued this cycle if its rank changed.
    */
   addNodesWhileRunning(added: NodeImpl[]): void {
+    this.clock.interrupts++;
     for (const n of added) n.live = true;
     const queued: NodeImpl[] = [];
     for (let r = 0; r < this.heads.length; r++) {
@@ -288,6 +337,7 @@ export class Runtime {
   }
 
   removeNodes(removed: NodeImpl[]): void {
+    this.clock.interrupts++;
     for (const n of removed) {
       if (n.stop && !n.dead) this.guarded(n, n.stop);
       n.dead = true;

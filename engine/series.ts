@@ -5,6 +5,12 @@ import type { NodeImpl } from "./node-impl";
 export interface Clock {
   cycle: number;
   now: number;
+  /**
+   * Bumped by anything that must end a run of fast cycles (fast-path.ts) and
+   * rebuild its loop: a stop request, nodes added or removed, a series that
+   * starts keeping history. Here because every series can reach it.
+   */
+  interrupts: number;
 }
 
 /**
@@ -20,8 +26,6 @@ export class Series<T> {
   /** Nodes woken when this series ticks (passive readers are not here). */
   consumers: NodeImpl[] = [];
   history: History<T> | null = null;
-  /** Called on every tick when set (outputs to the run hash, recorders). */
-  observer: ((s: Series<any>) => void) | null = null;
   /** For a feedback series: the node that writes it on the next cycle. */
   binder: NodeImpl | null = null;
 
@@ -43,7 +47,10 @@ export class Series<T> {
 
   keepHistory(spec: HistorySpec): void {
     if (this.history) this.history.require(spec);
-    else this.history = new History<T>(spec);
+    else {
+      this.history = new History<T>(spec);
+      this.clock.interrupts++; // compiled fast loops know which series keep history
+    }
   }
 
   /** k = 0 is the latest value, 1 the one before (needs `history`). */

@@ -46,7 +46,8 @@ export class PullSource<T> implements HeapItem {
   seq = 0;
   cancelled = false;
   private index = 0;
-  private nextValue: T = undefined as T;
+  /** The value of the event at `time` (read by the fast path before `advance`). */
+  nextValue: T = undefined as T;
   private exhausted = false;
   /** Called once when the history has been played out. */
   onExhausted: (() => void) | null = null;
@@ -87,7 +88,8 @@ export class PullSource<T> implements HeapItem {
     else this.onExhausted?.();
   }
 
-  private advance(): boolean {
+  /** Load the next event into time/nextValue; false when the history is played out. */
+  advance(): boolean {
     if (this.exhausted) return false;
     if (this.columns) {
       const i = this.index++;

@@ -1,6 +1,6 @@
 "use client";
 /**
- * Citi Bike stations (2,000+): circle markers on a canvas renderer, restyled
+ * Citi Bike stations (2,000+): circle markers on the still canvas (panes.ts), restyled
  * only when their look changes. Positions and names come from the static
  * network (/api/network), the live counts from the `bikes` topic.
  */
@@ -11,7 +11,7 @@ import { useTopic } from "../../lib/live/hooks";
 import type { BikeStationStatic, NetworkIndex } from "../../lib/network";
 import type { BikeStationLive } from "../../server/protocol";
 import { bikeLook, bikePathStyle, bikeTooltip } from "./bike-style";
-import { canvasFor } from "./panes";
+import { stillCanvas } from "./panes";
 import type { MapCounts } from "./TransitMap";
 
 const bikeRadius = (zoom: number) =>
@@ -58,7 +58,7 @@ export function BikesLayer({ network, onCounts, interactive }: Props) {
   useEffect(() => {
     const g = group.current;
     if (!g || !topic) return;
-    const renderer = canvasFor(map, "bikes");
+    const onCanvas = stillCanvas(map, "bikes");
     const seen = new Set<string>();
     for (const live of topic.data) {
       const info = network.bikeById.get(live.id);
@@ -68,7 +68,7 @@ export function BikesLayer({ network, onCounts, interactive }: Props) {
       const cur = entries.current.get(live.id);
       if (!cur) {
         const marker = L.circleMarker([info.lat, info.lon], {
-          renderer,
+          ...onCanvas,
           radius: bikeRadius(map.getZoom()),
           interactive,
           ...bikePathStyle(look),

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useMap } from "react-leaflet";
 import { cssColor } from "../../lib/colors";
 import type { NetworkIndex } from "../../lib/network";
-import { canvasFor } from "./panes";
+import { stillCanvas } from "./panes";
 import type { MapCounts } from "./TransitMap";
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
 export function LinesLayer({ network, routes, onCounts }: Props) {
   const map = useMap();
   useEffect(() => {
-    const renderer = canvasFor(map, "lines");
+    const onCanvas = stillCanvas(map, "lines");
     const group = L.layerGroup();
     let n = 0;
     for (const r of network.routes) {
@@ -25,7 +25,7 @@ export function LinesLayer({ network, routes, onCounts }: Props) {
       for (const shape of r.shapes) {
         if (shape.length < 2) continue;
         L.polyline(shape, {
-          renderer,
+          ...onCanvas,
           color: cssColor(r.color),
           weight: 3.5,
           opacity: 0.9,
@@ -52,13 +52,13 @@ export function StationsLayer({
 }: Props & { onStationClick?: (id: string) => void }) {
   const map = useMap();
   useEffect(() => {
-    const renderer = canvasFor(map, "stations");
+    const onCanvas = stillCanvas(map, "stations");
     const group = L.layerGroup();
     let n = 0;
     for (const s of network.view.stations) {
       if (routes.length > 0 && !s.routes.some((r) => routes.includes(r))) continue;
       const m = L.circleMarker([s.lat, s.lon], {
-        renderer,
+        ...onCanvas,
         radius: 3.2,
         color: "#0f1419",
         weight: 1.2,

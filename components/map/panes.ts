@@ -1,10 +1,16 @@
-/** Map panes, bottom to top, each with its own canvas renderer. */
-import L from "leaflet";
+/**
+ * Where the map's layers draw. The still ones (lines, bike stations,
+ * stations) share one canvas renderer, bottom to top in PANES order; the
+ * trains have their own pane above it, redrawn every frame.
+ */
+import type L from "leaflet";
+import { StillCanvas } from "./still-canvas";
 
 export const PANES = { lines: 410, bikes: 420, stations: 430, trains: 440 } as const;
 export type PaneName = keyof typeof PANES;
+export type StillPane = Exclude<PaneName, "trains">;
 
-const renderers = new WeakMap<L.Map, Map<string, L.Canvas>>();
+const renderers = new WeakMap<L.Map, StillCanvas>();
 
 export function ensurePane(map: L.Map, name: PaneName): string {
   if (!map.getPane(name)) {
@@ -14,10 +20,18 @@ export function ensurePane(map: L.Map, name: PaneName): string {
   return name;
 }
 
-export function canvasFor(map: L.Map, name: PaneName): L.Canvas {
-  let byPane = renderers.get(map);
-  if (!byPane) renderers.set(map, (byPane = new Map()));
-  let r = byPane.get(name);
-  if (!r) byPane.set(name, (r = L.canvas({ pane: ensurePane(map, name), padding: 0.25, tolerance: 3 })));
-  return r;
+/**
+ * Path options that draw a still layer's paths on the map's shared canvas,
+ * stacked by PANES: lines under bike stations under stations.
+ */
+export function stillCanvas(map: L.Map, name: StillPane): { renderer: L.Canvas; pane: StillPane } {
+  let r = renderers.get(map);
+  if (!r) {
+    r = new StillCanvas({ pane: ensurePane(map, "lines"), padding: 0.25, tolerance: 3 }, (layer) => {
+      const pane = layer.options.pane as PaneName | undefined;
+      return pane && pane in PANES ? PANES[pane] : 0;
+    });
+    renderers.set(map, r);
+  }
+  return { renderer: r, pane: name };
 }

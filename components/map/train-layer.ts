@@ -2,7 +2,10 @@
  * Trains on the map: one canvas redrawn every animation frame. Each train is
  * carried along its line toward the next station (lib/train-motion) and eased
  * toward where the server puts it, so updates never make it jump. Canvas, not
- * DOM markers: hundreds of trains move every frame.
+ * DOM markers: hundreds of trains move every frame. A plain 2D canvas, not
+ * the still layers' off-screen bitmap (bitmap-surface.ts): redrawn every
+ * frame, handing over a new bitmap each time costs twice the main-thread
+ * time of letting Chromium rasterize the canvas itself (measured).
  *
  * Drawn so colour is not the only signal: the line's letter is in the dot
  * (at readable zooms), a stalled train is a square, a delayed one has a ring.

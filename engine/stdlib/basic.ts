@@ -31,7 +31,9 @@ export function timer<T = true>(intervalMs: number, value: T = true as T): Serie
 
 /** f(x) on every tick of x. */
 export function apply<T, R>(x: Series<T>, f: (v: T) => R, name = "apply"): Series<R> {
-  return node({ name, inputs: { x }, onTick: ({ inputs }) => f(inputs.x.value) });
+  const out = node({ name, inputs: { x }, onTick: ({ inputs }) => f(inputs.x.value) });
+  out.producer!.op = { kind: "map", fn: f };
+  return out;
 }
 
 /** f over several inputs, when any ticks and all are valid. */
@@ -57,11 +59,13 @@ export function applyN<I extends Record<string, Series<any>>, R>(
 
 /** x when pred(x). */
 export function filter<T>(x: Series<T>, pred: (v: T) => boolean, name = "filter"): Series<T> {
-  return node({
+  const out = node({
     name,
     inputs: { x },
     onTick: ({ inputs }) => (pred(inputs.x.value) ? inputs.x.value : undefined),
   });
+  out.producer!.op = { kind: "filter", fn: pred };
+  return out;
 }
 
 /** x's latest value whenever `trigger` ticks (x is read passively). */
@@ -166,7 +170,7 @@ export function unroll<T>(x: Series<readonly T[]>): Series<T> {
 
 /** Running fold of x. */
 export function accumulate<T, A>(x: Series<T>, init: () => A, step: (acc: A, v: T) => A): Series<A> {
-  return node({
+  const out = node({
     name: "accumulate",
     inputs: { x },
     state: () => ({ acc: init() }),
@@ -175,6 +179,9 @@ export function accumulate<T, A>(x: Series<T>, init: () => A, step: (acc: A, v: 
       return state.acc;
     },
   });
+  const impl = out.producer!;
+  impl.op = { kind: "scan", fn: step, state: (impl.ctx as { state: { acc: A } }).state };
+  return out;
 }
 
 /**

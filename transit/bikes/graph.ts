@@ -17,6 +17,7 @@ import { bikeMetrics } from "./bike-metrics";
 import { type ClassifiedStation, classifyStation, toStationView } from "./classify";
 import { DailyIntegral } from "./daily-integral";
 import { DEFAULT_NET_FLOW, type NetFlowOptions, NetFlowTracker } from "./net-flow";
+import { StationOrder } from "./station-order";
 import { type Counts, sumStations } from "./totals";
 
 export interface BikesGraphInputs {
@@ -43,11 +44,14 @@ export interface BikesGraph {
 
 export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
   const classified = classifyNode(inputs);
-  const stations = apply(
-    classified,
-    (list) => list.filter((s) => s.located).map(toStationView),
-    "bikes.stations",
-  );
+  // A station classified as before is the same object: so is its view.
+  const views = new WeakMap<ClassifiedStation, BikeStationView>();
+  const viewOf = (c: ClassifiedStation) => {
+    let v = views.get(c);
+    if (!v) views.set(c, (v = toStationView(c)));
+    return v;
+  };
+  const stations = apply(classified, (list) => list.filter((s) => s.located).map(viewOf), "bikes.stations");
   const { totals, regionTotals } = totalsNode(
     classified,
     inputs.regions,
@@ -70,6 +74,9 @@ interface ClassifyState {
   infoFrom: StationInformationSnapshot | null;
   /** The last status snapshot's stations, sorted by id. */
   sorted: StationStatus[];
+  order: StationOrder;
+  /** The last classification, in the order of `sorted`. */
+  last: ClassifiedStation[];
 }
 
 function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
@@ -84,6 +91,8 @@ function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
       infoOf: new Map(),
       infoFrom: null,
       sorted: [],
+      order: new StationOrder(),
+      last: [],
     }),
     onTick: ({ state, now }) => {
       if (!status.valid) return undefined;
@@ -93,13 +102,17 @@ function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
         state.infoOf = new Map(info.value.stations.map((s) => [s.stationId, s]));
       }
       if (status.ticked) {
-        state.sorted = [...status.value.stations].sort((a, b) => compare(a.stationId, b.stationId));
-        for (const s of state.sorted) state.flow.observe(s.stationId, t, s.numBikesAvailable);
-        state.flow.retain(new Set(state.sorted.map((s) => s.stationId)));
+        const { sorted, sameStations } = state.order.sort(status.value.stations);
+        state.sorted = sorted;
+        for (const s of sorted) state.flow.observe(s.stationId, t, s.numBikesAvailable);
+        // The same stations as last time: the flow tracker holds none other (it observes only these).
+        if (!sameStations) state.flow.retain(new Set(sorted.map((s) => s.stationId)));
       }
-      return state.sorted.map((s) =>
-        classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow),
+      const last = state.last;
+      state.last = state.sorted.map((s, i) =>
+        classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow, last[i]),
       );
+      return state.last;
     },
   });
 }
@@ -162,5 +175,3 @@ function totalsNode(
     },
   });
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

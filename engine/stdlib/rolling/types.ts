@@ -1,9 +1,8 @@
 import type { Series } from "../../series";
 
 /**
- * Any series, whatever its value type. Series<T> is invariant today (its
- * `observer` callback takes a Series<T>), so Series<unknown> would reject a
- * Series<number>; `any` here only says the value is never read.
+ * Any series, whatever its value type (`any` here only says the value is
+ * never read).
  */
 export type AnySeries = Series<any>;
 
