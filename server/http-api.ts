@@ -172,13 +172,12 @@ export function handleApi(
       return true;
     case "/api/graph":
       if (url.searchParams.get("format") === "dot") {
-        const dot = runner.graphDot();
-        send(res, dot ? 200 : 503, dot ?? "engine not started", "text/vnd.graphviz; charset=utf-8");
-      } else {
-        const g = runner.graph();
-        json(res, g ? 200 : 503, g ?? { error: "engine not started" });
+        return runner.graphDot().then((dot) => {
+          send(res, dot ? 200 : 503, dot ?? "engine not started", "text/vnd.graphviz; charset=utf-8");
+          return true;
+        });
       }
-      return true;
+      return runner.graphNow().then((g) => json(res, g ? 200 : 503, g ?? { error: "engine not started" }));
     case "/api/build":
       json(res, 200, { buildId, protocol: PROTOCOL_VERSION, mode: runner.mode });
       return true;

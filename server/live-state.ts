@@ -1,10 +1,10 @@
 /**
- * The latest value of every dashboard output, written by engine sinks and
- * read by the topics at each flush. A slot remembers when it first changed
- * since the last flush (wall clock), so a message can say how old its news is.
+ * The latest value of every dashboard output, written by engine sinks (or,
+ * with the engine in a worker, by the messages it posts) and read by the
+ * topics at each flush. A slot remembers when it first changed since the
+ * last flush (wall clock), so a message can say how old its news is.
  */
 import type { FeedHealth } from "../adapters/health/health";
-import { type Series, sink } from "../engine";
 import type {
   AlertView,
   BikeStationView,
@@ -15,20 +15,17 @@ import type {
   StationArrivals,
   TrainView,
 } from "../transit/contract";
+import {
+  bindOutputs,
+  type DashboardOutputs,
+  type OutputTarget,
+  type OutputWriter,
+  type SlotName,
+  type SlotValues,
+} from "./outputs";
 import { SeriesStore } from "./series-store";
 
-/** What the server needs from a dashboard graph (DashboardSeries fits; a test graph may give less). */
-export interface DashboardOutputs {
-  metrics?: Series<MetricTick[]>;
-  lineStatus?: Series<LineStatus[]>;
-  trains?: Series<TrainView[]>;
-  arrivals?: Series<ReadonlyMap<string, StationArrivals>>;
-  alerts?: Series<AlertView[]>;
-  outages?: Series<OutageView[]>;
-  bikeStations?: Series<BikeStationView[]>;
-  bikeTotals?: Series<BikeTotals>;
-  health?: Series<FeedHealth[]>;
-}
+export type { DashboardOutputs };
 
 export class Slot<T> {
   value: T | undefined = undefined;
@@ -42,13 +39,13 @@ export class Slot<T> {
 
   constructor(private readonly changed: () => void) {}
 
-  set(t: number, value: T): void {
+  /** at: when the engine produced it (wall ms); firstAt: its first change since the last message, if earlier. */
+  set(t: number, value: T, at = Date.now(), firstAt = at): void {
     this.value = value;
     this.t = t;
     this.version++;
-    const now = Date.now();
-    this.changedAt = now;
-    if (this.pendingSince === null) this.pendingSince = now;
+    this.changedAt = at;
+    if (this.pendingSince === null) this.pendingSince = firstAt;
     this.changed();
   }
 
@@ -61,7 +58,7 @@ export class Slot<T> {
   }
 }
 
-export class LiveState {
+export class LiveState implements OutputTarget, OutputWriter {
   private listeners: Array<() => void> = [];
   private readonly notify = () => {
     for (const l of this.listeners) l();
@@ -89,28 +86,22 @@ export class LiveState {
 
   /** Wire sinks from a dashboard graph's outputs into this state; call inside the graph builder. */
   attach(d: DashboardOutputs): void {
-    const bind = <T>(name: string, s: Series<T> | undefined, slot: Slot<T>) => {
-      if (!s) return;
-      sink(`server.${name}`, s, (t, v) => {
-        this.engineTime = t;
-        slot.set(t, v);
-      });
-    };
-    bind("lineStatus", d.lineStatus, this.lineStatus);
-    bind("trains", d.trains, this.trains);
-    bind("arrivals", d.arrivals, this.arrivals);
-    bind("alerts", d.alerts, this.alerts);
-    bind("outages", d.outages, this.outages);
-    bind("bikeStations", d.bikeStations, this.bikeStations);
-    bind("bikeTotals", d.bikeTotals, this.bikeTotals);
-    bind("health", d.health, this.health);
-    if (d.metrics) {
-      sink("server.metrics", d.metrics, (t, ticks) => {
-        this.engineTime = t;
-        this.series.append(ticks);
-        this.metricsSlot.set(t, this.series.version);
-      });
-    }
+    bindOutputs(d, this);
+  }
+
+  slot<K extends SlotName>(name: K): Slot<SlotValues[K]> {
+    return this[name] as Slot<SlotValues[K]>;
+  }
+
+  value<K extends SlotName>(name: K, t: number, v: SlotValues[K], at?: number, firstAt?: number): void {
+    this.engineTime = t;
+    this.slot(name).set(t, v, at, firstAt);
+  }
+
+  metrics(t: number, ticks: MetricTick[], at?: number, firstAt?: number): void {
+    this.engineTime = t;
+    this.series.append(ticks);
+    this.metricsSlot.set(t, this.series.version, at, firstAt);
   }
 
   /** Slots whose news a flush carries; their pendingSince is reset after it. */

@@ -11,8 +11,25 @@ import type { LiveState } from "./live-state";
 
 type BikeStationView = NetworkView["bikeStations"][number];
 
+/** The static part of /api/network: routes (with shapes) and stations. */
+export type NetworkBase = Omit<NetworkView, "bikeStations">;
+
+const bases = new WeakMap<TransitNetwork, NetworkBase>();
+
+/** A network's routes and stations, computed once per network (the same object each time). */
+export function networkBase(network: TransitNetwork | null): NetworkBase | null {
+  if (!network) return null;
+  let b = bases.get(network);
+  if (!b) {
+    const v = networkView(network);
+    b = { routes: v.routes, stations: v.stations };
+    bases.set(network, b);
+  }
+  return b;
+}
+
 export class NetworkViewCache {
-  private network: TransitNetwork | null | undefined = undefined;
+  private network: NetworkBase | null | undefined = undefined;
   private base: Omit<NetworkView, "bikeStations"> = { routes: [], stations: [] };
   private bikes: BikeStationView[] = [];
   private bikesVersion = -1;
@@ -21,11 +38,12 @@ export class NetworkViewCache {
   etag = "";
 
   /**
-   * networkOf: the network in use now (live mode switches it to each new service day).
+   * networkOf: routes and stations of the network in use now (live mode switches it to each new
+   * service day), a new object when it changed.
    * onChange: told each new ETag, whoever's refresh() noticed it (the watch timer or a request).
    */
   constructor(
-    private readonly networkOf: () => TransitNetwork | null,
+    private readonly networkOf: () => NetworkBase | null,
     private readonly state: LiveState,
     private readonly onChange?: (etag: string) => void,
   ) {
@@ -38,8 +56,7 @@ export class NetworkViewCache {
     const networkChanged = network !== this.network;
     if (networkChanged) {
       this.network = network;
-      const v = network ? networkView(network) : { routes: [], stations: [] };
-      this.base = { routes: v.routes, stations: v.stations };
+      this.base = network ?? { routes: [], stations: [] };
     }
     const bikesChanged = this.refreshBikes();
     if (!networkChanged && !bikesChanged) return false;

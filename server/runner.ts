@@ -10,7 +10,8 @@ import type { RecordedPayload } from "../adapters/recording/types";
 import { Engine, type GraphJson, HOUR, type NodeFailure, type ProfileReport, type Series } from "../engine";
 import type { ClockView } from "../transit/contract";
 import type { TransitNetwork } from "../transit/network";
-import type { DashboardOutputs, LiveState } from "./live-state";
+import { type NetworkBase, networkBase } from "./network-view";
+import type { DashboardOutputs, OutputTarget } from "./outputs";
 import type { Mode } from "./protocol";
 import type { RefreshOutcome, StaticRefresher } from "./static-refresh";
 
@@ -37,22 +38,28 @@ export interface Runner {
   stop(): Promise<void>;
   running(): boolean;
   clock(): ClockView;
-  /** The static network the graph runs on now (live mode switches it daily). */
-  network(): TransitNetwork | null;
+  /** Routes and stations of the static network the graph runs on now (live mode switches it daily). */
+  networkBase(): NetworkBase | null;
+  /** The wired graph with its tick counts (with the engine in a worker: as of up to a second ago). */
   graph(): GraphJson | null;
-  graphDot(): string | null;
-  profile(): ProfileReport | null;
-  play(): void;
-  pause(): void;
-  setSpeed(speed: number): void;
+  /** The same, as of now. */
+  graphNow(): Promise<GraphJson | null>;
+  graphDot(): Promise<string | null>;
+  profile(): ProfileSummary | null;
+  /** Controls resolve once applied (at once on this thread; with the engine in a worker, when it says so). */
+  play(): void | Promise<void>;
+  pause(): void | Promise<void>;
+  setSpeed(speed: number): void | Promise<void>;
   /** Engine time to jump to (clamped to the recording). */
-  seek(t: number): void;
+  seek(t: number): void | Promise<void>;
 }
+
+export type ProfileSummary = Pick<ProfileReport, "cycles" | "estCycleMs">;
 
 interface Common {
   graph: GraphFactory;
   network: TransitNetwork | null;
-  state: LiveState;
+  state: OutputTarget;
   hooks: RunHooks;
   log: Logger;
 }
@@ -83,6 +90,22 @@ function engineOptions(log: Logger) {
 function caughtUp(engine: Engine, target: number): boolean {
   const next = engine.rt.nextTime();
   return next === undefined || next > target;
+}
+
+/** Most a stop waits for the engine to take in what the pollers already received (SIGTERM allows 5 s in all). */
+const DRAIN_LIMIT_MS = 3000;
+
+/**
+ * Once the pollers are stopped: wait until the engine has ticked every payload they
+ * pushed (so each is recorded) or the limit passes. The engine may be busy with a
+ * backlog of cycles; it yields between slices, so this only waits.
+ */
+async function drained(engine: Engine | null): Promise<void> {
+  if (!engine) return;
+  const until = Date.now() + DRAIN_LIMIT_MS;
+  const idle = () =>
+    engine.rt.pushQueues.every((q) => q.pending.length === 0) && caughtUp(engine, Date.now());
+  while (!idle() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
 }
 
 export class ReplayRunner implements Runner {
@@ -183,16 +206,25 @@ export class ReplayRunner implements Runner {
     return this.o.network;
   }
 
+  networkBase(): NetworkBase | null {
+    return networkBase(this.network());
+  }
+
   graph(): GraphJson | null {
     return this.engine?.graphJson() ?? null;
   }
 
-  graphDot(): string | null {
+  async graphNow(): Promise<GraphJson | null> {
+    return this.graph();
+  }
+
+  async graphDot(): Promise<string | null> {
     return this.engine?.graphDot() ?? null;
   }
 
-  profile(): ProfileReport | null {
-    return this.engine?.profile() ?? null;
+  profile(): ProfileSummary | null {
+    const p = this.engine?.profile();
+    return p ? { cycles: p.cycles, estCycleMs: p.estCycleMs } : null;
   }
 
   play(): void {
@@ -304,6 +336,10 @@ export class LiveRunner implements Runner {
     return this.current;
   }
 
+  networkBase(): NetworkBase | null {
+    return networkBase(this.current);
+  }
+
   /** Refresh the static GTFS now (what the daily timer does); null when this run has no refresh. */
   refreshStatic(): Promise<RefreshOutcome> | null {
     return this.o.staticRefresh?.refreshNow() ?? null;
@@ -331,6 +367,7 @@ export class LiveRunner implements Runner {
     const { log, hooks, state } = this.o;
     const switchAt = Date.now();
     await this.live?.stop();
+    await drained(this.engine);
     this.engine?.stop();
     await this.done;
     if (this.stopped) return false; // stop() came meanwhile: it closes the recording
@@ -348,12 +385,16 @@ export class LiveRunner implements Runner {
     return true;
   }
 
-  /** Stop polling, let the engine finish its cycle, then close the recording (every frame is one write). */
+  /**
+   * Stop polling, let the engine take in (and record) what was received, then close the
+   * recording (every frame is one write).
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.o.staticRefresh?.stop();
     await this.live?.stop();
+    await drained(this.engine);
     this.engine?.stop();
     await this.done;
     this.writer?.close();
@@ -371,12 +412,17 @@ export class LiveRunner implements Runner {
     return this.engine?.graphJson() ?? null;
   }
 
-  graphDot(): string | null {
+  async graphNow(): Promise<GraphJson | null> {
+    return this.graph();
+  }
+
+  async graphDot(): Promise<string | null> {
     return this.engine?.graphDot() ?? null;
   }
 
-  profile(): ProfileReport | null {
-    return this.engine?.profile() ?? null;
+  profile(): ProfileSummary | null {
+    const p = this.engine?.profile();
+    return p ? { cycles: p.cycles, estCycleMs: p.estCycleMs } : null;
   }
 
   play(): void {}

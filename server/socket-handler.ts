@@ -128,12 +128,17 @@ export function handleConnections(
       }
       if (action === "seek" && value === undefined)
         return refuse("replay", "seek needs a value (epoch ms)", ack);
-      if (action === "play") runner.play();
-      else if (action === "pause") runner.pause();
-      else if (action === "speed") runner.setSpeed(value!);
-      else runner.seek(value!);
+      const applied =
+        action === "play"
+          ? runner.play()
+          : action === "pause"
+            ? runner.pause()
+            : action === "speed"
+              ? runner.setSpeed(value!)
+              : runner.seek(value!);
       log.info({ client: socket.id, action, value }, "replay control");
-      ack?.({ ok: true });
+      // Acknowledged once applied (the engine may be on its own thread): the clock already shows it.
+      void Promise.resolve(applied).then(() => ack?.({ ok: true }));
     });
 
     socket.emit("hello", opts.hello());

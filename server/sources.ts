@@ -13,8 +13,8 @@ import { loadRecordingNetwork } from "../transit/recording-network";
 import { startOfLocalDay } from "../util/time-zone";
 import type { Env } from "./config";
 import { parseClock } from "./config";
-import type { LiveState } from "./live-state";
 import { LiveStatic, staticFilesOf } from "./live-static";
+import type { OutputTarget } from "./outputs";
 import { type GraphFactory, LiveRunner, ReplayRunner, type RunHooks, type Runner } from "./runner";
 import { parseRefreshAt, type RetryPolicy, StaticRefresher } from "./static-refresh";
 
@@ -46,12 +46,21 @@ export interface StaticRefreshSpec {
   now?: () => number;
 }
 
+/** The dashboard graph (loaded on first use: the transit graph is a large module tree). */
+export async function dashboardGraphFactory(): Promise<GraphFactory> {
+  const { dashboardGraph } = await import("../transit/dashboard");
+  return (payloads, network) => {
+    if (!network) throw new Error("the dashboard graph needs the static network");
+    return dashboardGraph(payloads, network);
+  };
+}
+
 export const DEFAULT_DEMO_SPEED = 60;
 export const DEFAULT_REPLAY_SPEED = 1;
 
 export interface SourceDeps {
   env: Env;
-  state: LiveState;
+  state: OutputTarget;
   hooks: RunHooks;
   log: Logger;
   graph: GraphFactory;

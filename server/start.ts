@@ -25,8 +25,9 @@ import {
 } from "./protocol";
 import type { GraphFactory, Runner } from "./runner";
 import { handleConnections } from "./socket-handler";
-import { createRunner, type SourceSpec } from "./sources";
+import { createRunner, dashboardGraphFactory, type SourceSpec } from "./sources";
 import { TopicRegistry } from "./topics/registry";
+import { WorkerRunner } from "./worker-runner";
 
 export type { SourceSpec };
 
@@ -45,9 +46,15 @@ export interface StartOptions {
   /** Replay controls' token (default env ADMIN_TOKEN; null: controls off). */
   adminToken?: string | null;
   env?: Env;
-  /** The graph to run (default the dashboard graph). */
+  /**
+   * Where the engine runs: a worker thread (default), so its cycles never hold up the clients; or
+   * the main thread (what a custom graph, a given network or a source spec holding functions needs:
+   * those cannot cross to a worker).
+   */
+  engineThread?: "worker" | "main";
+  /** The graph to run (default the dashboard graph; implies engineThread "main"). */
   graph?: GraphFactory;
-  /** The static network (default: the source's own; null: none, for graphs that need none). */
+  /** The static network (default: the source's own; null: none, for graphs that need none; implies engineThread "main"). */
   network?: TransitNetwork | null;
   /** Minimum ms between two messages of one topic (default 250). */
   coalesceMs?: number;
@@ -64,14 +71,6 @@ export interface RunningServer {
   state: LiveState;
   /** Tell clients, stop polling and the engine, close the recording and every connection. */
   close(reason?: string): Promise<void>;
-}
-
-async function defaultGraph(): Promise<GraphFactory> {
-  const { dashboardGraph } = await import("../transit/dashboard");
-  return (payloads, network) => {
-    if (!network) throw new Error("the dashboard graph needs the static network");
-    return dashboardGraph(payloads, network);
-  };
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -104,15 +103,20 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     hold: (busy: () => boolean) => hub?.hold(busy),
     clockChanged: () => hub?.schedule(),
   };
-  const graph = opts.graph ?? (await defaultGraph());
-  const { runner } = await createRunner(opts.source ?? { kind: "demo" }, {
-    env,
-    state,
-    hooks,
-    log,
-    graph,
-    ...(opts.network !== undefined ? { network: opts.network } : {}),
-  });
+  const source = opts.source ?? { kind: "demo" };
+  const onMainThread = opts.engineThread === "main" || opts.graph !== undefined || opts.network !== undefined;
+  const runner: Runner = onMainThread
+    ? (
+        await createRunner(source, {
+          env,
+          state,
+          hooks,
+          log,
+          graph: opts.graph ?? (await dashboardGraphFactory()),
+          ...(opts.network !== undefined ? { network: opts.network } : {}),
+        })
+      ).runner
+    : await WorkerRunner.create(source, { env, state, hooks, log });
 
   const metrics = createMetrics({
     health: () => state.health.value ?? [],
@@ -128,7 +132,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // The runner's network, not the one it started with: live mode switches to each new service day.
   // New bike stations (or names) or a new static network change /api/network: tell clients to refetch it.
   const networkView = new NetworkViewCache(
-    () => runner.network(),
+    () => runner.networkBase(),
     state,
     (etag) => void io.emit("network", { etag }),
   );

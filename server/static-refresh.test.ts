@@ -377,6 +377,8 @@ describe("a live server refreshing its static GTFS", () => {
       port: 0,
       host: "127.0.0.1",
       next: false,
+      // The test drives the refresh clock with a function, which cannot cross to a worker thread.
+      engineThread: "main",
       env: readEnv({ STATIC_GTFS_URL: gtfs.url, DATA_DIR: dataDir }),
       logger: pino({ level: "info" }, { write: (line: string) => void logs.push(JSON.parse(line)) }),
     });

@@ -17,6 +17,7 @@ import type {
 import { METRIC_NAMES } from "../../transit/contract";
 import { distanceM } from "../../transit/network/geometry";
 import type { LiveState, Slot } from "../live-state";
+import { ITEM_KEYS } from "../outputs";
 import type { BikeStationLive } from "../protocol";
 import { ClockTopic } from "./clock";
 import { bikeLive, compactTrain, identity } from "./compact";
@@ -50,12 +51,12 @@ export class TopicRegistry {
     private readonly engine: EngineView,
   ) {
     this.views = {
-      status: new KeyedView(state.lineStatus, (s) => s.route, identity),
-      trains: new KeyedView(state.trains, (t) => t.tripKey, compactTrain),
-      bikes: new KeyedView(state.bikeStations, (b) => b.id, bikeLive),
-      alerts: new KeyedView(state.alerts, (a) => a.id, identity),
-      outages: new KeyedView(state.outages, (o) => o.equipmentId, identity),
-      health: new KeyedView(state.health, (h) => h.feed, identity),
+      status: new KeyedView(state.lineStatus, ITEM_KEYS.lineStatus, identity),
+      trains: new KeyedView(state.trains, ITEM_KEYS.trains, compactTrain),
+      bikes: new KeyedView(state.bikeStations, ITEM_KEYS.bikeStations, bikeLive),
+      alerts: new KeyedView(state.alerts, ITEM_KEYS.alerts, identity),
+      outages: new KeyedView(state.outages, ITEM_KEYS.outages, identity),
+      health: new KeyedView(state.health, ITEM_KEYS.health, identity),
     };
   }
 

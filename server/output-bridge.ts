@@ -1,0 +1,161 @@
+/**
+ * The dashboard graph's outputs across the thread boundary. In the engine
+ * worker, an OutputPublisher stands where the LiveState stood: the sinks
+ * write to it, and once the engine yields (the end of its slice of cycles)
+ * it posts the newest value of every slot that changed, plus every metrics
+ * batch. On the main thread an OutputApplier writes them into the LiveState.
+ *
+ * Keyed slots (trains, bike stations, arrivals...) travel as patches: the
+ * items whose object changed since the last message, plus the key order
+ * only when it changed. Unchanged items keep their object on the main
+ * thread too, so the topics' diffs skip them by identity, and a message
+ * costs what changed rather than the whole state.
+ */
+import type { MetricTick } from "../transit/contract";
+import type { LiveState } from "./live-state";
+import {
+  bindOutputs,
+  type DashboardOutputs,
+  ITEM_KEYS,
+  type KeyedSlotName,
+  type OutputTarget,
+  type OutputWriter,
+  type SlotName,
+  type SlotValues,
+} from "./outputs";
+
+type Patch =
+  | { kind: "whole"; value: unknown }
+  /** keys: every key in order, or null when the same as last time; changed: [index in keys, item]. */
+  | { kind: "keyed"; map: boolean; keys: string[] | null; changed: Array<[number, unknown]> };
+
+interface SlotUpdate {
+  name: SlotName;
+  t: number;
+  /** Wall ms (one clock for every thread) of the newest and of the first change since the last message. */
+  at: number;
+  firstAt: number;
+  patch: Patch;
+}
+
+export type OutputsMessage =
+  | {
+      type: "outputs";
+      slots: SlotUpdate[];
+      metrics: Array<{ t: number; ticks: MetricTick[]; at: number }>;
+    }
+  /** A new run: forget every slot and the day's series. */
+  | { type: "clear" };
+
+/** What a keyed slot held at the last message: what the next patch is relative to. */
+interface KeyedState {
+  keys: string[];
+  byKey: Map<string, unknown>;
+}
+
+function entriesOf(name: SlotName, v: unknown): Array<[string, unknown]> | null {
+  if (name === "arrivals") return [...(v as ReadonlyMap<string, unknown>)];
+  const keyOf = ITEM_KEYS[name as KeyedSlotName] as ((x: unknown) => string) | undefined;
+  if (!keyOf) return null;
+  return (v as unknown[]).map((x) => [keyOf(x), x]);
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export class OutputPublisher implements OutputTarget, OutputWriter {
+  private pending = new Map<SlotName, { t: number; v: unknown; at: number; firstAt: number }>();
+  private metricBatches: Array<{ t: number; ticks: MetricTick[]; at: number }> = [];
+  private sent = new Map<SlotName, KeyedState>();
+  private soon: NodeJS.Immediate | null = null;
+
+  constructor(private readonly post: (m: OutputsMessage) => void) {}
+
+  attach(d: DashboardOutputs): void {
+    bindOutputs(d, this);
+  }
+
+  reset(): void {
+    this.pending.clear();
+    this.metricBatches = [];
+    this.sent.clear();
+    this.post({ type: "clear" });
+  }
+
+  value<K extends SlotName>(name: K, t: number, v: SlotValues[K]): void {
+    const at = Date.now();
+    const firstAt = this.pending.get(name)?.firstAt ?? at;
+    this.pending.set(name, { t, v, at, firstAt });
+    this.schedule();
+  }
+
+  metrics(t: number, ticks: MetricTick[]): void {
+    this.metricBatches.push({ t, ticks, at: Date.now() });
+    this.schedule();
+  }
+
+  /** After the engine's current slice: it yields with setImmediate, queued behind this one. */
+  private schedule(): void {
+    this.soon ??= setImmediate(() => {
+      this.soon = null;
+      this.flush();
+    });
+  }
+
+  flush(): void {
+    const slots: SlotUpdate[] = [];
+    for (const [name, p] of this.pending) {
+      slots.push({ name, t: p.t, at: p.at, firstAt: p.firstAt, patch: this.patch(name, p.v) });
+    }
+    this.pending.clear();
+    const metrics = this.metricBatches;
+    this.metricBatches = [];
+    if (slots.length > 0 || metrics.length > 0) this.post({ type: "outputs", slots, metrics });
+  }
+
+  private patch(name: SlotName, v: unknown): Patch {
+    const entries = entriesOf(name, v);
+    if (!entries) return { kind: "whole", value: v };
+    const before = this.sent.get(name);
+    const keys = entries.map((e) => e[0]);
+    const changed: Array<[number, unknown]> = [];
+    entries.forEach(([k, item], i) => {
+      if (before?.byKey.get(k) !== item) changed.push([i, item]);
+    });
+    this.sent.set(name, { keys, byKey: new Map(entries) });
+    const map = name === "arrivals";
+    return { kind: "keyed", map, keys: before && sameKeys(before.keys, keys) ? null : keys, changed };
+  }
+}
+
+export class OutputApplier {
+  private held = new Map<SlotName, KeyedState>();
+
+  constructor(private readonly state: LiveState) {}
+
+  apply(m: OutputsMessage): void {
+    if (m.type === "clear") {
+      this.held.clear();
+      this.state.reset();
+      return;
+    }
+    for (const u of m.slots) {
+      this.state.value(u.name, u.t, this.valueOf(u.name, u.patch) as never, u.at, u.firstAt);
+    }
+    for (const b of m.metrics) this.state.metrics(b.t, b.ticks, b.at);
+  }
+
+  private valueOf(name: SlotName, p: Patch): unknown {
+    if (p.kind === "whole") return p.value;
+    const before = this.held.get(name);
+    const keys = p.keys ?? before?.keys ?? [];
+    const byKey = new Map<string, unknown>();
+    const changed = new Map(p.changed.map(([i, item]) => [keys[i], item]));
+    for (const k of keys) byKey.set(k, changed.has(k) ? changed.get(k) : before?.byKey.get(k));
+    this.held.set(name, { keys, byKey });
+    return p.map ? new Map(byKey) : [...byKey.values()];
+  }
+}
