@@ -42,6 +42,7 @@ export const METRIC_NAMES = [
   "subway.service_change", // key { route }: { changes: ServiceChange[] }
   "subway.status", // key { route }: LineStatus
   "subway.prediction_error", // key { route }: { meanAbsSec, count } first-seen ETA vs observed arrival
+  "subway.gap_ahead", // { count, meanSec, minSec, maxSec } of the gaps ahead of the running trains (TrainView.gapAheadSec), on the clock
   // alerts, key {} (system) or { agency }
   "alerts.active", // { total, planned, unplanned }
   "alerts.by_route", // key { route }: number of active alerts
@@ -127,6 +128,13 @@ export interface TrainView {
   delaySec: number;
   /** Next ETA (ms) used for the position, so the browser can animate toward it. */
   nextEta: number | null;
+  /**
+   * Estimated gap to the train ahead on the same route and direction, whole
+   * seconds: this train's ETA at nextStationId minus when the train ahead
+   * gets (or got) there. Absent when no train ahead is known (the first
+   * train of the line, or the first after a long lull).
+   */
+  gapAheadSec?: number;
 }
 
 export interface Arrival {

@@ -12,7 +12,17 @@ import {
   gapsAhead,
   type LastArrival,
 } from "./gap-ahead";
-import { at, type PlayedTrain, playTrains, RUN_SEC, southboundA, testNetwork, tripIdAt } from "./testing";
+import {
+  at,
+  metricAt,
+  type PlayedTrain,
+  playTrains,
+  RUN_SEC,
+  runSubway,
+  southboundA,
+  testNetwork,
+  tripIdAt,
+} from "./testing";
 import { isStalled } from "./trip-delay";
 import {
   arrivalsNode,
@@ -401,5 +411,63 @@ describe("gapAheadNode in the subway's trip graph", () => {
       aheadMade: true,
       gapSec: 1200,
     });
+  });
+});
+
+describe("the gap in the subway graph's outputs", () => {
+  // Trains leave A1 at 08:00, 08:06 and 08:16, 2 min between stations, predictions exact: the first has
+  // no train ahead, the second runs 6 min behind it and the third 10 min behind the second.
+  const trains: PlayedTrain[] = [0, 6, 16].map((m) => ({
+    tripId: tripIdAt("A", "S", 8, m),
+    truth: southboundA(at(8, m)),
+  }));
+  const r = runSubway(net, playTrains(trains, at(7, 55, 5), at(8, 40)), { start: at(7, 55), end: at(8, 40) });
+  const expected = new Map([
+    [trains[0].tripId, undefined],
+    [trains[1].tripId, 360],
+    [trains[2].tripId, 600],
+  ]);
+
+  it("gives every train on the map its gap ahead, and none to the first", () => {
+    let withGap = 0;
+    for (const [, views] of r.trains)
+      for (const v of views) {
+        // A train standing at its last station has no next station, so no gap.
+        expect(v.gapAheadSec).toBe(v.nextStationId === null ? undefined : expected.get(v.tripId));
+        if (v.gapAheadSec !== undefined) withGap++;
+      }
+    expect(withGap).toBeGreaterThan(100);
+    // Left out of the JSON when unknown (the trains topic stays short).
+    const first = r.trains.flatMap(([, views]) => views).find((v) => v.tripId === trains[0].tripId)!;
+    expect(JSON.parse(JSON.stringify(first))).not.toHaveProperty("gapAheadSec");
+  });
+
+  it("exports subway.gap_ahead per line on the clock: count, mean, min and max of the known gaps", () => {
+    const key = { route: "A", direction: "S" };
+    // 08:05: the three trains run; the first has no train ahead, so the gaps are 360 s and 600 s.
+    expect(metricAt(r, "subway.gap_ahead", key, at(8, 5))).toEqual({
+      count: 2,
+      meanSec: 480,
+      minSec: 360,
+      maxSec: 600,
+    });
+    // 08:13: the first train reached A6 at 08:10; the second (360 s) and third (600 s) run.
+    expect(metricAt(r, "subway.gap_ahead", key, at(8, 13))).toEqual({
+      count: 2,
+      meanSec: 480,
+      minSec: 360,
+      maxSec: 600,
+    });
+    // 08:20: the second reached A6 at 08:16; the third alone, 10 min behind it.
+    expect(metricAt(r, "subway.gap_ahead", key, at(8, 20))).toEqual({
+      count: 1,
+      meanSec: 600,
+      minSec: 600,
+      maxSec: 600,
+    });
+    // Only on the clock (whole minutes from 07:55), though the gaps are recomputed on every snapshot.
+    const times = r.metrics.filter(([, ticks]) => ticks.some((m) => m.metric === "subway.gap_ahead"));
+    expect(times.length).toBeGreaterThan(10);
+    for (const [t] of times) expect((t - at(7, 55)) % MINUTE).toBe(0);
   });
 });

@@ -98,90 +98,92 @@ export function nextStopIndex(trip: TrackedTrip, at: NextStopContext): number {
   return from === undefined || at.typical(trip.direction, from, first.stationId) === undefined ? 1 : 0;
 }
 
-/** A trip's predicted arrival at a station. */
-interface Due {
+/** A running trip's next station and ETA there, and the latest arrival before it found so far. */
+interface Query {
+  trip: TrackedTrip;
+  stationId: string;
   eta: number;
-  key: string;
+  /** The latest predicted arrival at stationId of another trip of the line, before (eta, trip key). */
+  aheadEta: number;
+  aheadKey: string | null;
 }
 
-/** Whether `d` comes before (eta, key) in arrival order. */
-const comesBefore = (d: Due, eta: number, key: string) => d.eta < eta || (d.eta === eta && d.key < key);
-
-/** Per station, the predicted arrivals of the given trips (one line's), in arrival order. */
-function dueByStation(trips: readonly TrackedTrip[]): Map<string, Due[]> {
-  const out = new Map<string, Due[]>();
-  for (const t of trips)
-    for (const s of t.stops) {
-      let list = out.get(s.stationId);
-      if (!list) out.set(s.stationId, (list = []));
-      list.push({ eta: etaOf(s), key: t.key });
-    }
-  for (const list of out.values())
-    list.sort((a, b) => a.eta - b.eta || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return out;
-}
-
-/** The last arrival of `list` before (eta, key) by another trip than `key`. */
-function dueBefore(list: readonly Due[] | undefined, eta: number, key: string): Due | undefined {
-  if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comesBefore(list[mid], eta, key)) lo = mid + 1;
-    else hi = mid;
-  }
-  // A trip listing S twice (a loop) is not its own train ahead.
-  while (lo > 0 && list[lo - 1].key === key) lo--;
-  return lo > 0 ? list[lo - 1] : undefined;
-}
+/** Whether (eta, key) comes before (eta2, key2) in arrival order (at an equal ETA the smaller key first). */
+const before = (eta: number, key: string, eta2: number, key2: string) =>
+  eta < eta2 || (eta === eta2 && key < key2);
 
 /**
  * The gap ahead of every running trip of `trips` with a next station, in
  * the order of `trips`. Trips are compared with the others of `trips` of
  * their route and direction: pass every tracked trip of the lines wanted.
+ *
+ * Only the running trips' next stations are asked about: each line's trips'
+ * stops are scanned once for those stations (no per-station lists built and
+ * sorted: this runs for a feed's lines on every snapshot).
  */
 export function gapsAhead(
   trips: readonly TrackedTrip[],
   lastArrival: LastArrival,
   at: NextStopContext,
 ): GapAhead[] {
-  const byLine = new Map<string, TrackedTrip[]>();
+  const queries: Query[] = [];
+  /** Per line, per station, the queries there. */
+  const asked = new Map<string, Map<string, Query[]>>();
+  const lineOf = new Map<TrackedTrip, Map<string, Query[]> | undefined>();
   for (const t of trips) {
     const line = lineKey(t.route, t.direction);
-    let list = byLine.get(line);
-    if (!list) byLine.set(line, (list = []));
-    list.push(t);
-  }
-  const due = new Map<string, Map<string, Due[]>>();
-  for (const [line, list] of byLine) due.set(line, dueByStation(list));
-
-  const out: GapAhead[] = [];
-  for (const t of trips) {
+    let stations = asked.get(line);
+    if (!stations) asked.set(line, (stations = new Map()));
+    lineOf.set(t, stations);
     if (!t.running) continue;
     const next = t.stops[nextStopIndex(t, at)];
     if (!next) continue;
-    const line = lineKey(t.route, t.direction);
-    const eta = etaOf(next);
-    const predicted = dueBefore(due.get(line)!.get(next.stationId), eta, t.key);
-    const arrived = lastArrival(line, next.stationId);
+    const q: Query = { trip: t, stationId: next.stationId, eta: etaOf(next), aheadEta: 0, aheadKey: null };
+    queries.push(q);
+    const list = stations.get(q.stationId);
+    if (list) list.push(q);
+    else stations.set(q.stationId, [q]);
+  }
+  for (const t of trips) {
+    const stations = lineOf.get(t)!;
+    if (stations.size === 0) continue;
+    for (const s of t.stops) {
+      const here = stations.get(s.stationId);
+      if (!here) continue;
+      const eta = etaOf(s);
+      for (const q of here) {
+        // A trip listing the station twice (a loop) is not its own train ahead.
+        if (t.key === q.trip.key || !before(eta, t.key, q.eta, q.trip.key)) continue;
+        if (q.aheadKey === null || before(q.aheadEta, q.aheadKey, eta, t.key)) {
+          q.aheadEta = eta;
+          q.aheadKey = t.key;
+        }
+      }
+    }
+  }
+
+  const out: GapAhead[] = [];
+  for (const q of queries) {
+    const t = q.trip;
+    const eta = q.eta;
+    const arrived = lastArrival(lineKey(t.route, t.direction), q.stationId);
     const made = arrived && arrived.time <= eta && arrived.tripKey !== t.key ? arrived : undefined;
     let aheadAt: number | null = null;
     let aheadTripKey: string | null = null;
     let aheadMade = false;
-    if (made && (!predicted || made.time > predicted.eta)) {
+    if (made && (q.aheadKey === null || made.time > q.aheadEta)) {
       aheadAt = made.time;
       aheadTripKey = made.tripKey;
       aheadMade = true;
-    } else if (predicted) {
-      aheadAt = predicted.eta;
-      aheadTripKey = predicted.key;
+    } else if (q.aheadKey !== null) {
+      aheadAt = q.aheadEta;
+      aheadTripKey = q.aheadKey;
     }
     out.push({
       tripKey: t.key,
       route: t.route,
       direction: t.direction,
-      stationId: next.stationId,
+      stationId: q.stationId,
       eta,
       aheadAt,
       aheadTripKey,
@@ -236,6 +238,8 @@ export class GapAheadBoard {
   private readonly feeds = new Map<string, Map<string, TrackedTrip[]>>();
   /** Per line, per station, the last arrival made. */
   private readonly arrived = new Map<string, Map<string, Arrived>>();
+  /** No arrival held is older than this (a lower bound): expire() has nothing to do before it ages out. */
+  private oldestArrival = Number.POSITIVE_INFINITY;
   /** Per line, its trains' gaps as last computed. */
   private readonly gaps = new Map<string, GapAhead[]>();
   private readonly lastArrival: LastArrival = (line, stationId) => this.arrived.get(line)?.get(stationId);
@@ -251,7 +255,10 @@ export class GapAheadBoard {
       if (!stations) this.arrived.set(line, (stations = new Map()));
       const prev = stations.get(m.stationId);
       // Feeds report out of order: the latest arrival is the train ahead.
-      if (!prev || m.time >= prev.time) stations.set(m.stationId, { time: m.time, tripKey: m.tripKey });
+      if (!prev || m.time >= prev.time) {
+        stations.set(m.stationId, { time: m.time, tripKey: m.tripKey });
+        this.oldestArrival = Math.min(this.oldestArrival, m.time);
+      }
       lines.add(line);
     }
     this.expire(u.now, lines);
@@ -307,14 +314,18 @@ export class GapAheadBoard {
   /** Forgets arrivals HEADWAY_MAX_GAP_MS old; adds their lines to `lines`. */
   private expire(now: number, lines: Set<string>): void {
     const cutoff = now - HEADWAY_MAX_GAP_MS;
+    // Called every tick: walks the arrivals only when the oldest is due to go.
+    if (this.oldestArrival > cutoff) return;
+    let oldest = Number.POSITIVE_INFINITY;
     for (const [line, stations] of this.arrived) {
       for (const [station, a] of stations)
         if (a.time <= cutoff) {
           stations.delete(station);
           lines.add(line);
-        }
+        } else oldest = Math.min(oldest, a.time);
       if (stations.size === 0) this.arrived.delete(line);
     }
+    this.oldestArrival = oldest;
   }
 }
 

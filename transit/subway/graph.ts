@@ -7,6 +7,7 @@ import type { SubwayFeedSnapshot } from "../../adapters/subway";
 import type { Series } from "../../engine";
 import type { LineStatus, MetricTick, StationArrivals, TrainView } from "../contract";
 import type { TransitNetwork } from "../network";
+import { gapAheadNode } from "./gap-ahead";
 import {
   delayWindowsGraph,
   headwaysNode,
@@ -58,6 +59,7 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
   const changes = serviceChangesNode(tracked, clock, net);
   const waits = nextTrainWaitNode(trips, net);
   const predictionErrors = predictionErrorNode(tracked, clock);
+  const gaps = gapAheadNode(tracked, trips, net);
   const lineStatus = statusNode(
     {
       clock,
@@ -81,8 +83,9 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
       waits,
       predictionErrors,
       statuses: lineStatus,
+      gaps,
     }),
-    trains: trainsNode(trips, net),
+    trains: trainsNode(trips, net, gaps),
     arrivals: arrivalsNode(trips, cancelled, net),
     lineStatus,
   };

@@ -6,6 +6,7 @@
  */
 import type { LineStatus, MetricName, MetricTick, ServiceChange } from "../contract";
 import { lineKey } from "../network";
+import type { GapAheadSummary } from "./gap-ahead";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
@@ -26,6 +27,8 @@ export interface SubwayMetricInputs {
   waits?: ReadonlyMap<string, WaitStats>;
   predictionErrors?: ReadonlyMap<string, PredictionError>;
   statuses?: readonly LineStatus[];
+  /** Per line, the gaps ahead of its running trains (given on the clock only: they move with every snapshot). */
+  gapAhead?: ReadonlyMap<string, GapAheadSummary>;
 }
 
 /** Seconds to 0.1 s: the exports stay short and exact. */
@@ -85,6 +88,14 @@ export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
         if (r.slowSection) value.slowSection = { ...r.slowSection, overSec: r1(r.slowSection.overSec) };
         put("subway.runtime", key, value);
       }
+      const g = m.gapAhead?.get(k);
+      if (g)
+        put("subway.gap_ahead", key, {
+          count: g.count,
+          meanSec: r1(g.meanSec),
+          minSec: r1(g.minSec),
+          maxSec: r1(g.maxSec),
+        });
     }
     const key = { route };
     const w = m.waits?.get(route);

@@ -2,6 +2,7 @@
 import { node, type Series } from "../../engine";
 import type { LineStatus, MetricTick, ServiceChange } from "../contract";
 import { lineKey, type TransitNetwork } from "../network";
+import { type GapAhead, gapAheadSummary } from "./gap-ahead";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
@@ -127,12 +128,19 @@ export interface MetricsInputs {
   waits: Series<ReadonlyMap<string, WaitStats>>;
   predictionErrors: Series<ReadonlyMap<string, PredictionError>>;
   statuses: Series<LineStatus[]>;
+  /** Every running train's gap ahead: subway.gap_ahead, on the clock. */
+  gaps?: Series<ReadonlyMap<string, GapAhead>>;
 }
 
 export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
+  const { gaps, ...always } = inp;
+  const inputs: Record<string, Series<any>> = always;
+  if (gaps) inputs.gaps = gaps;
   return node({
     name: "subway.metrics",
-    inputs: { ...inp },
+    inputs,
+    // The gaps change with every snapshot but are exported on the clock only: they never make this tick.
+    passive: ["gaps"],
     state: () => new MetricDiff(),
     onTick: ({ state, now }) => {
       if (!inp.counts.valid) return undefined;
@@ -150,6 +158,7 @@ export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
         waits: take(inp.waits),
         predictionErrors: take(inp.predictionErrors),
         statuses: take(inp.statuses),
+        gapAhead: full && inp.gaps?.valid ? gapAheadSummary(inp.gaps.value.values()) : undefined,
       });
       const out = state.pass(ticks, full);
       return out.length > 0 ? out : undefined;

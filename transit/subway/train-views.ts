@@ -7,12 +7,17 @@ import type { TripStatus } from "./types";
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** A train's gap ahead (TrainView.gapAheadSec) by trip key; undefined when no train ahead is known. */
+export type GapOf = (tripKey: string) => number | undefined;
+const noGaps: GapOf = () => undefined;
+
 /** Running trains that can be placed, by trip key. */
 export function trainViews(
   statuses: readonly TripStatus[],
   now: number,
   net: TransitNetwork,
   typical: TypicalSec,
+  gapOf: GapOf = noGaps,
 ): TrainView[] {
   const out: TrainView[] = [];
   for (const s of statuses) {
@@ -36,6 +41,8 @@ export function trainViews(
       stalled: s.stalled,
       delaySec: Math.round(s.delaySec),
       nextEta: p.nextEta,
+      // Always set (undefined when unknown, left out of JSON): every view has the same shape.
+      gapAheadSec: gapOf(t.key),
     });
   }
   return out;

@@ -15,6 +15,7 @@ import type { StationArrivals, TrainView } from "../contract";
 import type { ScheduledTrip, TransitNetwork } from "../network";
 import { ArrivalBoard } from "./arrivals";
 import { cancelledTrips } from "./cancelled";
+import type { GapAhead } from "./gap-ahead";
 import { trainViews } from "./train-views";
 import { TravelTimes } from "./travel-times";
 import { type TypicalSec, tripStatus } from "./trip-delay";
@@ -160,20 +161,52 @@ export function cancelledNode(
   });
 }
 
-export function trainsNode(trips: Series<TripStatusTick>, net: TransitNetwork): Series<TrainView[]> {
+/**
+ * The trains for the map, with the gap ahead of each (`gaps`, from
+ * gapAheadNode on the same trip statuses) when given. A snapshot rebuilds
+ * its feed's views; a kept view whose gap changed (a line's last arrival
+ * expired on another feed's tick) is replaced, never changed.
+ */
+export function trainsNode(
+  trips: Series<TripStatusTick>,
+  net: TransitNetwork,
+  gaps?: Series<ReadonlyMap<string, GapAhead>>,
+): Series<TrainView[]> {
+  const noGaps: ReadonlyMap<string, GapAhead> = new Map();
   return node({
     name: "subway.trains",
-    inputs: { trips },
+    inputs: gaps ? { trips, gaps } : { trips },
+    // Ticks with the trips it is built from; gaps tick only then, computed earlier in the same cycle.
+    passive: ["gaps"],
     state: () => new Map<string, TrainView[]>(),
     onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      for (const f of v.changed) state.set(f, trainViews(v.byFeed.get(f) ?? [], v.now, net, v.typical));
+      const byTrip = inputs.gaps?.valid ? inputs.gaps.value : noGaps;
+      const gapOf = (tripKey: string) => gapAheadSec(byTrip.get(tripKey));
+      for (const f of v.changed)
+        state.set(f, trainViews(v.byFeed.get(f) ?? [], v.now, net, v.typical, gapOf));
       const out: TrainView[] = [];
-      for (const f of v.byFeed.keys()) for (const t of state.get(f) ?? []) out.push(t);
+      for (const f of v.byFeed.keys()) {
+        const list = state.get(f);
+        if (!list) continue;
+        const kept = gaps !== undefined && !v.changed.includes(f);
+        for (let i = 0; i < list.length; i++) {
+          let t = list[i];
+          if (kept) {
+            const gap = gapOf(t.tripKey);
+            if (gap !== t.gapAheadSec) list[i] = t = { ...t, gapAheadSec: gap };
+          }
+          out.push(t);
+        }
+      }
       return out;
     },
   });
 }
+
+/** TrainView.gapAheadSec of a train's gap. */
+const gapAheadSec = (g: GapAhead | undefined): number | undefined =>
+  g?.gapSec == null ? undefined : Math.round(g.gapSec);
 
 export function arrivalsNode(
   trips: Series<TripStatusTick>,
