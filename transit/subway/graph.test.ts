@@ -41,10 +41,6 @@ describe("a whole scheduled day through the graph", () => {
   console.info(`subway graph: ${snaps.length} snapshots, ${r.result.cycles} cycles in ${ms.toFixed(0)} ms`);
   const key = { route: "A", direction: "S" };
 
-  it("runs fast enough to replay days", () => {
-    expect(ms).toBeLessThan(10_000);
-  });
-
   it("counts the trains running at noon like the feed says", () => {
     // Last snapshot before noon: 11:59:35. Listed trains with a stop at or after it, per direction.
     const ts = at(11, 59, 35);
