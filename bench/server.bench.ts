@@ -8,6 +8,9 @@
  * 2. Feed to client: a live server polling a local mirror whose Citi Bike
  *    status changes every second; 100 clients on bike-totals; delay from the
  *    mirror writing the payload to a client receiving the change (p99).
+ *
+ * env BENCH_SERVER_PART=fanout|feed runs one part only; BENCH_SERVER_PROFILE=<dir> runs the
+ * server with --cpu-prof into that folder (one profile per thread: main and engine worker).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -45,11 +48,17 @@ async function spawnServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", "--api-only", ...args], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const profileDir = process.env.BENCH_SERVER_PROFILE;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "server/main.ts", "--api-only", ...args],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     try {
@@ -371,5 +380,6 @@ async function feedToClient(): Promise<BenchRow[]> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  return [...(await fanOut()), ...(await feedToClient())];
+  const part = process.env.BENCH_SERVER_PART;
+  return [...(part === "feed" ? [] : await fanOut()), ...(part === "fanout" ? [] : await feedToClient())];
 }

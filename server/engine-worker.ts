@@ -92,9 +92,13 @@ async function main(): Promise<void> {
         hooks.clockChanged();
         post({ type: "controlled", id: m.id });
         return;
-      case "graph":
-        if (m.format === "json") post({ type: "graph", id: m.id, value: r.graph() });
-        else void r.graphDot().then((value) => post({ type: "graph", id: m.id, value }));
+      case "request":
+        if (m.what === "graph") post({ type: "reply", id: m.id, value: r.graph() });
+        else if (m.what === "arrivals") post({ type: "reply", id: m.id, value: publisher.allArrivals() });
+        else void r.graphDot().then((value) => post({ type: "reply", id: m.id, value }));
+        return;
+      case "want-arrivals":
+        publisher.wantArrivals(m.stations);
         return;
       case "stop":
         clearInterval(heartbeat);

@@ -154,19 +154,21 @@ export function handleApi(
       return true;
     }
     case "/api/state":
-      json(res, 200, {
-        t: state.engineTime,
-        clock: runner.clock(),
-        lineStatus: state.lineStatus.value ?? [],
-        trains: state.trains.value ?? [],
-        arrivals: Object.fromEntries(state.arrivals.value ?? []),
-        alerts: state.alerts.value ?? [],
-        outages: state.outages.value ?? [],
-        bikeStations: state.bikeStations.value ?? [],
-        bikeTotals: state.bikeTotals.value ?? null,
-        health: state.health.value ?? [],
-      });
-      return true;
+      // Every station's arrivals live in the engine's thread (this one holds the subscribed ones).
+      return Promise.resolve(runner.allArrivals?.() ?? state.arrivals.value).then((arrivals) =>
+        json(res, 200, {
+          t: state.engineTime,
+          clock: runner.clock(),
+          lineStatus: state.lineStatus.value ?? [],
+          trains: state.trains.value ?? [],
+          arrivals: Object.fromEntries(arrivals ?? []),
+          alerts: state.alerts.value ?? [],
+          outages: state.outages.value ?? [],
+          bikeStations: state.bikeStations.value ?? [],
+          bikeTotals: state.bikeTotals.value ?? null,
+          health: state.health.value ?? [],
+        }),
+      );
     case "/api/series":
       seriesResponse(res, url.searchParams, state);
       return true;

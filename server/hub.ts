@@ -14,6 +14,7 @@ import type { Server, Socket } from "socket.io";
 import type { LiveState } from "./live-state";
 import type { DeltaMsg, SnapshotMsg } from "./protocol";
 import type { Topic } from "./topics/topic";
+import { batchWrites } from "./write-batch";
 
 export interface HubCounters {
   message(topic: string, kind: "snapshot" | "delta", bytes: number, receivers: number): void;
@@ -26,6 +27,8 @@ export interface HubOptions {
   familyIntervalMs?: Record<string, number>;
   /** Most distinct topics alive at once (bikes:near and charts@key make many possible). */
   maxTopics: number;
+  /** Told the topic names after topics were added or dropped. */
+  onTopics?: (names: string[]) => void;
 }
 
 interface Entry {
@@ -83,6 +86,7 @@ export class Hub {
       const interval = Math.max(this.opts.coalesceMs, this.opts.familyIntervalMs?.[family] ?? 0);
       e = { topic, seq: 0, interval, lastSent: 0, pending: null };
       this.topics.set(name, e);
+      this.opts.onTopics?.([...this.topics.keys()]);
     }
     socket.emit("snapshot", this.snapshotMsg(name, e));
     socket.join(name);
@@ -138,9 +142,22 @@ export class Hub {
     }
     this.holdWhile = null;
     const t0 = performance.now();
-    const rooms = this.io.sockets.adapter.rooms;
     const resnapshot = this.resnapshot;
     this.resnapshot = false;
+    let nextDue = Number.POSITIVE_INFINITY;
+    const count = this.topics.size;
+    batchWrites(this.io, () => {
+      nextDue = this.advanceAll(now, resnapshot);
+    });
+    if (this.topics.size !== count) this.opts.onTopics?.([...this.topics.keys()]);
+    this.state.markFlushed();
+    if (nextDue !== Number.POSITIVE_INFINITY) this.scheduleAt(nextDue);
+    this.counters.flush(performance.now() - t0);
+  }
+
+  /** Broadcast every due topic's delta (or snapshot); returns when the next held-back topic is due. */
+  private advanceAll(now: number, resnapshot: boolean): number {
+    const rooms = this.io.sockets.adapter.rooms;
     let nextDue = Number.POSITIVE_INFINITY;
     for (const [name, e] of this.topics) {
       const receivers = rooms.get(name)?.size ?? 0;
@@ -188,9 +205,7 @@ export class Hub {
       };
       this.broadcast(name, "delta", msg, receivers);
     }
-    this.state.markFlushed();
-    if (nextDue !== Number.POSITIVE_INFINITY) this.scheduleAt(nextDue);
-    this.counters.flush(performance.now() - t0);
+    return nextDue;
   }
 
   private snapshotMsg(name: string, e: Entry, bump = false): SnapshotMsg {

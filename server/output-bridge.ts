@@ -10,6 +10,10 @@
  * only when it changed. Unchanged items keep their object on the main
  * thread too, so the topics' diffs skip them by identity, and a message
  * costs what changed rather than the whole state.
+ *
+ * Station arrivals (about 500 stations, most changing with every subway
+ * payload: over 1 MB a message) cross only for the stations someone is
+ * subscribed to (want()); /api/state asks the worker for the rest.
  */
 import type { MetricTick } from "../transit/contract";
 import type { LiveState } from "./live-state";
@@ -66,8 +70,18 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
+interface Pending {
+  t: number;
+  v: unknown;
+  at: number;
+  firstAt: number;
+}
+
 export class OutputPublisher implements OutputTarget, OutputWriter {
-  private pending = new Map<SlotName, { t: number; v: unknown; at: number; firstAt: number }>();
+  private pending = new Map<SlotName, Pending>();
+  /** The newest station arrivals, whole; and the stations the main thread wants (null: all). */
+  private arrivals: Pending | null = null;
+  private wantedStations: ReadonlySet<string> | null = null;
   private metricBatches: Array<{ t: number; ticks: MetricTick[]; at: number }> = [];
   private sent = new Map<SlotName, KeyedState>();
   private soon: NodeJS.Immediate | null = null;
@@ -80,6 +94,7 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
 
   reset(): void {
     this.pending.clear();
+    this.arrivals = null;
     this.metricBatches = [];
     this.sent.clear();
     this.post({ type: "clear" });
@@ -88,8 +103,24 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
   value<K extends SlotName>(name: K, t: number, v: SlotValues[K]): void {
     const at = Date.now();
     const firstAt = this.pending.get(name)?.firstAt ?? at;
-    this.pending.set(name, { t, v, at, firstAt });
+    const p = { t, v, at, firstAt };
+    this.pending.set(name, p);
+    if (name === "arrivals") this.arrivals = p;
     this.schedule();
+  }
+
+  /** Post station arrivals for these stations only (null: all); the newly wanted go out at once. */
+  wantArrivals(stations: readonly string[] | null): void {
+    this.wantedStations = stations ? new Set(stations) : null;
+    if (this.arrivals && !this.pending.has("arrivals")) {
+      this.pending.set("arrivals", this.arrivals);
+      this.schedule();
+    }
+  }
+
+  /** Every station's arrivals, as of the newest output. */
+  allArrivals(): ReadonlyMap<string, unknown> | null {
+    return (this.arrivals?.v as ReadonlyMap<string, unknown> | undefined) ?? null;
   }
 
   metrics(t: number, ticks: MetricTick[]): void {
@@ -117,7 +148,9 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
   }
 
   private patch(name: SlotName, v: unknown): Patch {
-    const entries = entriesOf(name, v);
+    let entries = entriesOf(name, v);
+    const wanted = this.wantedStations;
+    if (name === "arrivals" && wanted && entries) entries = entries.filter(([k]) => wanted.has(k));
     if (!entries) return { kind: "whole", value: v };
     const before = this.sent.get(name);
     const keys = entries.map((e) => e[0]);

@@ -8,7 +8,7 @@ import { type LiveFeedsOptions, liveFeeds, recordPayloads, replayPayloads } from
 import { RecordingWriter, recordingInfo } from "../adapters/recording";
 import type { RecordedPayload } from "../adapters/recording/types";
 import { Engine, type GraphJson, HOUR, type NodeFailure, type ProfileReport, type Series } from "../engine";
-import type { ClockView } from "../transit/contract";
+import type { ClockView, StationArrivals } from "../transit/contract";
 import type { TransitNetwork } from "../transit/network";
 import { type NetworkBase, networkBase } from "./network-view";
 import type { DashboardOutputs, OutputTarget } from "./outputs";
@@ -46,6 +46,12 @@ export interface Runner {
   graphNow(): Promise<GraphJson | null>;
   graphDot(): Promise<string | null>;
   profile(): ProfileSummary | null;
+  /**
+   * With the engine in a worker: the stations clients are subscribed to, whose arrivals it
+   * then posts (only those: the whole map is over 1 MB), and every station's, on request.
+   */
+  wantArrivals?(stations: string[]): void;
+  allArrivals?(): Promise<ReadonlyMap<string, StationArrivals> | null>;
   /** Controls resolve once applied (at once on this thread; with the engine in a worker, when it says so). */
   play(): void | Promise<void>;
   pause(): void | Promise<void>;

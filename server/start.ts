@@ -149,6 +149,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       coalesceMs,
       maxTopics: 2000,
       familyIntervalMs: opts.familyIntervalMs ?? { trains: 1000, bikes: 1000, health: 1000 },
+      onTopics: (names) =>
+        runner.wantArrivals?.(
+          names.filter((n) => n.startsWith("arrivals:")).map((n) => n.slice("arrivals:".length)),
+        ),
     },
     metrics,
   );

@@ -10,7 +10,7 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { GraphJson } from "../engine";
-import type { ClockView } from "../transit/contract";
+import type { ClockView, StationArrivals } from "../transit/contract";
 import type { Env } from "./config";
 import type { LiveState } from "./live-state";
 import type { NetworkBase } from "./network-view";
@@ -32,8 +32,13 @@ export type Control = { action: "play" | "pause" } | { action: "speed" | "seek";
 export type ToWorker =
   | { type: "start" }
   | ({ type: "control"; id: number } & Control)
-  | { type: "graph"; id: number; format: "json" | "dot" }
+  | { type: "request"; id: number; what: Request }
+  /** Station arrivals to post: only these stations' (null: all). */
+  | { type: "want-arrivals"; stations: string[] | null }
   | { type: "stop" };
+
+/** What the main thread asks the worker for on demand. */
+export type Request = "graph" | "dot" | "arrivals";
 
 export interface ClockReport {
   clock: ClockView;
@@ -51,7 +56,7 @@ export type FromWorker =
   | { type: "release" }
   | ({ type: "clock"; changed: boolean } & ClockReport)
   | { type: "network"; network: NetworkBase | null }
-  | { type: "graph"; id: number; value: GraphJson | string | null }
+  | { type: "reply"; id: number; value: unknown }
   | { type: "log"; line: string }
   /** The control `id` has been applied (its clock, hold or reset went before this). */
   | { type: "controlled"; id: number }
@@ -80,7 +85,9 @@ export class WorkerRunner implements Runner {
   private cachedGraph: { value: GraphJson | null; at: number } = { value: null, at: 0 };
   private graphRequested = false;
   private nextId = 1;
-  private readonly replies = new Map<number, (v: GraphJson | string | null) => void>();
+  private readonly replies = new Map<number, (v: unknown) => void>();
+  /** The stations last sent in want-arrivals (none yet: the worker posts every station's). */
+  private wantedKey: string | null = null;
   private readonly applied = new Map<number, () => void>();
   private onStopped: () => void = () => {};
 
@@ -141,7 +148,9 @@ export class WorkerRunner implements Runner {
       await worker.terminate();
       throw e;
     });
-    return new WorkerRunner(worker, deps, ready);
+    const runner = new WorkerRunner(worker, deps, ready);
+    runner.wantArrivals([]); // until a client subscribes to a station
+    return runner;
   }
 
   private holdHub(): void {
@@ -197,7 +206,7 @@ export class WorkerRunner implements Runner {
       case "network":
         this.base = m.network;
         return;
-      case "graph":
+      case "reply":
         this.replies.get(m.id)?.(m.value);
         this.replies.delete(m.id);
         return;
@@ -256,13 +265,25 @@ export class WorkerRunner implements Runner {
     return this.base;
   }
 
-  private request(format: "json" | "dot"): Promise<GraphJson | string | null> {
+  private request(what: Request): Promise<unknown> {
     if (!this.alive) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.replies.set(id, resolve);
-      this.send({ type: "graph", id, format });
+      this.send({ type: "request", id, what });
     });
+  }
+
+  /** The stations whose arrivals clients are subscribed to: the only ones the worker posts. */
+  wantArrivals(stations: string[]): void {
+    const key = [...stations].sort().join(",");
+    if (key === this.wantedKey) return;
+    this.wantedKey = key;
+    this.send({ type: "want-arrivals", stations });
+  }
+
+  async allArrivals(): Promise<ReadonlyMap<string, StationArrivals> | null> {
+    return (await this.request("arrivals")) as ReadonlyMap<string, StationArrivals> | null;
   }
 
   graph(): GraphJson | null {
@@ -273,7 +294,7 @@ export class WorkerRunner implements Runner {
   async graphNow(): Promise<GraphJson | null> {
     this.graphRequested = true;
     try {
-      const value = (await this.request("json")) as GraphJson | null;
+      const value = (await this.request("graph")) as GraphJson | null;
       this.cachedGraph = { value, at: Date.now() };
       return value;
     } finally {
