@@ -9,8 +9,10 @@
  *    status changes every second; 100 clients on bike-totals; delay from the
  *    mirror writing the payload to a client receiving the change (p99).
  *
- * env BENCH_SERVER_PART=fanout|feed runs one part only; BENCH_SERVER_PROFILE=<dir> runs the
- * server with --cpu-prof into that folder (one profile per thread: main and engine worker).
+ * The server runs its engine in a worker thread. env BENCH_SERVER_COMPARE=1 runs each part again
+ * with the engine on the main thread (--engine-thread main, the design before), interleaved;
+ * BENCH_SERVER_PART=fanout|feed runs one part only; BENCH_SERVER_PROFILE=<dir> runs the server
+ * with --cpu-prof into that folder (one profile per thread: main and engine worker).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -148,11 +150,20 @@ async function connectAll(
   return sockets;
 }
 
-async function fanOut(): Promise<BenchRow[]> {
+type EngineThread = "worker" | "main";
+
+/** Rows of a main-thread-engine run say so. */
+const label = (thread: EngineThread, rows: BenchRow[]): BenchRow[] =>
+  thread === "worker" ? rows : rows.map((r) => ({ ...r, name: `[engine on main thread] ${r.name}` }));
+
+async function fanOut(thread: EngineThread): Promise<BenchRow[]> {
   const CLIENTS = 1000;
   const WINDOW_MS = 30_000;
   const { recordingDir } = await demoSlice("bench-fanout", 7 * 3600, 8 * 3600 + 15 * 60);
-  const { child, url } = await spawnServer(["--replay", recordingDir, "--speed", "60"], {});
+  const { child, url } = await spawnServer(
+    ["--replay", recordingDir, "--speed", "60", "--engine-thread", thread],
+    {},
+  );
   try {
     const net = (await (await fetch(`${url}/api/network`)).json()) as {
       stations: Array<{ id: string; lat: number; lon: number }>;
@@ -212,7 +223,7 @@ async function fanOut(): Promise<BenchRow[]> {
         unit: "B/client/s",
         note: "deltas of this topic family, averaged over all clients",
       }));
-    return [
+    return label(thread, [
       {
         suite: SUITE,
         name: "fan-out: send -> receipt p50",
@@ -289,13 +300,13 @@ async function fanOut(): Promise<BenchRow[]> {
         note: "JSON payload bytes, mean over the mix of subscriptions",
       },
       ...perTopic,
-    ];
+    ]);
   } finally {
     await stopServer(child);
   }
 }
 
-async function feedToClient(): Promise<BenchRow[]> {
+async function feedToClient(thread: EngineThread): Promise<BenchRow[]> {
   const CLIENTS = 100;
   const WINDOW_MS = 25_000;
   const slice = await recentSlice("bench-live");
@@ -328,7 +339,7 @@ async function feedToClient(): Promise<BenchRow[]> {
     );
   };
   nextStatus();
-  const { child, url } = await spawnServer(["--live", "--gtfs", slice.gtfsDir], {
+  const { child, url } = await spawnServer(["--live", "--gtfs", slice.gtfsDir, "--engine-thread", thread], {
     MTA_BASE_URL: mirror.bases.mta,
     GBFS_BASE_URL: mirror.bases.gbfs,
     WARMUP_HOURS: "0",
@@ -367,7 +378,7 @@ async function feedToClient(): Promise<BenchRow[]> {
     await mirror.close();
   }
   const note = `${CLIENTS} clients on bike-totals, live mode, station_status changing every second (${latencies.length} receipts)`;
-  return [
+  return label(thread, [
     { suite: SUITE, name: "feed -> client p50", value: quantile(latencies, 0.5), unit: "ms", note },
     {
       suite: SUITE,
@@ -376,10 +387,14 @@ async function feedToClient(): Promise<BenchRow[]> {
       unit: "ms",
       note: "goal p99 < 50 ms",
     },
-  ];
+  ]);
 }
 
 export async function run(): Promise<BenchRow[]> {
   const part = process.env.BENCH_SERVER_PART;
-  return [...(part === "feed" ? [] : await fanOut()), ...(part === "fanout" ? [] : await feedToClient())];
+  const threads: EngineThread[] = process.env.BENCH_SERVER_COMPARE ? ["worker", "main"] : ["worker"];
+  const rows: BenchRow[] = [];
+  for (const thread of threads) if (part !== "feed") rows.push(...(await fanOut(thread)));
+  for (const thread of threads) if (part !== "fanout") rows.push(...(await feedToClient(thread)));
+  return rows;
 }

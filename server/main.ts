@@ -1,18 +1,19 @@
 /**
  * npm start -- [--demo | --live [--gtfs <path>] | --replay <dir> [--speed N] [--from HH:MM]]
- *              [--port N] [--host H] [--dev] [--api-only]
+ *              [--port N] [--host H] [--dev] [--api-only] [--engine-thread worker|main]
  *
  * One process: Next.js, socket.io and the engine. The demo day is the
  * default; --live polls the real endpoints (env MTA_BASE_URL, GBFS_BASE_URL)
- * and records into DATA_DIR/recording. SIGTERM / SIGINT: graceful stop
- * within 5 s.
+ * and records into DATA_DIR/recording. The engine runs in a worker thread
+ * (--engine-thread main: on the main thread, as before; for comparisons).
+ * SIGTERM / SIGINT: graceful stop within 5 s.
  */
 import { parseFlags, readEnv } from "./config";
 import { createLogger } from "./log";
 import { type SourceSpec, startServer } from "./start";
 
 const USAGE = `usage: npm start -- [--demo | --live [--gtfs <folder|zip>] | --replay <dir> [--speed N] [--from HH:MM]]
-                 [--port N] [--host H] [--dev] [--api-only]
+                 [--port N] [--host H] [--dev] [--api-only] [--engine-thread worker|main]
 env: PORT HOST DATA_DIR ADMIN_TOKEN MTA_BASE_URL GBFS_BASE_URL WARMUP_HOURS RETAIN_HOURS STATIC_GTFS_URL STATIC_GTFS_REFRESH_AT LOG_LEVEL (see README)`;
 
 const SHUTDOWN_LIMIT_MS = 4500;
@@ -28,6 +29,7 @@ const { values } = parseFlags(process.argv.slice(2), {
   host: { type: "string" },
   dev: { type: "boolean" },
   "api-only": { type: "boolean" },
+  "engine-thread": { type: "string" },
   help: { type: "boolean" },
 });
 if (values.help) {
@@ -50,6 +52,12 @@ if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)
   process.exit(2);
 }
 
+const engineThread = values["engine-thread"] ?? "worker";
+if (engineThread !== "worker" && engineThread !== "main") {
+  console.error(`--engine-thread must be worker or main, got '${engineThread}'`);
+  process.exit(2);
+}
+
 const env = readEnv();
 const log = createLogger(env.LOG_LEVEL);
 const source: SourceSpec = values.live
@@ -66,6 +74,7 @@ const server = await startServer({
   host: values.host,
   dev: values.dev ?? false,
   next: !values["api-only"],
+  engineThread,
 });
 
 let stopping = false;
