@@ -93,8 +93,9 @@ export async function run(): Promise<BenchRow[]> {
             sampledRss = Math.max(sampledRss, process.memoryUsage().rss);
           });
         },
-        // As the headless export: stop at the last payload (the clock would tick forever).
-        { start, end },
+        // As the headless export, stop after the last payload (the clock would tick forever), but at the
+        // day's last whole hour at least, so that the hourly heap sample of hour 24 is taken.
+        { start, end: Math.max(end, start + Math.ceil(hours) * HOUR) },
       ).runSimulation();
       writer.close();
       ticks = writer.count;
