@@ -87,7 +87,7 @@ export function createMetrics(read: MetricsSources): ServerMetrics {
   });
   const bytes = new client.Counter({
     name: "transit_socket_bytes_sent_total",
-    help: "Payload bytes delivered to clients (JSON, one count per receiving client)",
+    help: "Bytes delivered to clients (socket.io packets as encoded, one count per receiving client)",
     registers: [registry],
   });
   const refusedTotal = new client.Counter({
