@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from "react";
 import type { NetworkView } from "../transit/contract";
-import { useConnectionInfo } from "./live/hooks";
+import { useNetworkEtag } from "./live/hooks";
 
 export type RouteView = NetworkView["routes"][number];
 export type StationView = NetworkView["stations"][number];
@@ -58,7 +58,8 @@ export function loadNetwork(wantEtag: string | null = null): Promise<NetworkInde
 export function useNetwork(): { network: NetworkIndex | null; error: string | null } {
   const [network, setNetwork] = useState<NetworkIndex | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { networkEtag } = useConnectionInfo();
+  // Only the etag: the rest of the connection info changes every second.
+  const networkEtag = useNetworkEtag();
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -5,8 +5,9 @@
  * availability and NotSpots, alerts planned vs unplanned. Charts grow as
  * engine time advances (chart topics append points).
  */
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { useChartPoints } from "../../lib/live/charts";
+import { useTopic } from "../../lib/live/hooks";
 import type { NetworkIndex } from "../../lib/network";
 import { field, latestBySeries, num, pivot, type SeriesPoint } from "../../lib/series";
 import type { LineStatus } from "../../transit/contract";
@@ -17,7 +18,6 @@ import type { SeriesDef } from "./TimeChart";
 
 interface Props {
   network: NetworkIndex | null;
-  statuses: LineStatus[];
 }
 
 const RANK = ["Delays", "Service change", "Slow", "Long gaps"];
@@ -32,25 +32,32 @@ function worstLine(statuses: LineStatus[], network: NetworkIndex | null): string
   return sorted[0]?.route ?? network?.routes[0]?.id ?? "A";
 }
 
-export function DashboardCharts({ network, statuses }: Props) {
+/** Memoized: the dashboard's other cards update several times a second; these redraw on their own topics. */
+export const DashboardCharts = memo(function DashboardCharts({ network }: Props) {
   const [chosen, setChosen] = useState<string | null>(null);
-  // Start on the worst line once statuses arrive, then stay: charts must not hop as statuses change.
+  // Start on the worst line once statuses arrive, then stay: charts must not hop as statuses change
+  // (nor redraw with every status: the topic is left once a line is chosen).
+  const statuses = useTopic<LineStatus[]>(chosen === null ? "status" : null)?.data ?? NO_STATUSES;
   useEffect(() => {
     if (chosen === null && statuses.length > 0) setChosen(worstLine(statuses, network));
   }, [chosen, statuses, network]);
   const focus = chosen ?? network?.routes[0]?.id ?? "A";
-  const picker = (
-    <label className="chart-controls">
-      <span>Line</span>
-      <select value={focus} onChange={(e) => setChosen(e.currentTarget.value)}>
-        {(network?.routes ?? []).map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.shortName}
-            {r.id.endsWith("X") ? " express" : ""}
-          </option>
-        ))}
-      </select>
-    </label>
+  const routes = network?.routes;
+  const picker = useMemo(
+    () => (
+      <label className="chart-controls">
+        <span>Line</span>
+        <select value={focus} onChange={(e) => setChosen(e.currentTarget.value)}>
+          {(routes ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.shortName}
+              {r.id.endsWith("X") ? " express" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+    ),
+    [focus, routes],
   );
   return (
     <div className="dash-grid">
@@ -62,7 +69,9 @@ export function DashboardCharts({ network, statuses }: Props) {
       <AlertsChart />
     </div>
   );
-}
+});
+
+const NO_STATUSES: LineStatus[] = [];
 
 /** Series per (route, direction), e.g. "A|N". */
 const byRouteDir = (p: SeriesPoint) => [[`${p.key.route}|${p.key.direction ?? ""}`, num(p.value)] as const];

@@ -1,5 +1,10 @@
 "use client";
-/** The kiosk's panels, in large type: line status, the map, Citi Bike, alerts, a station's arrivals. */
+/**
+ * The kiosk's panels, in large type: line status, the map, Citi Bike, alerts, a station's arrivals.
+ * Memoized where they take props: the kiosk re-renders every second (its clock and freshness), the
+ * panels only on their own data.
+ */
+import { memo } from "react";
 import { integer, minutesUntil, percent } from "../../lib/format";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
 import type { NetworkIndex } from "../../lib/network";
@@ -15,18 +20,22 @@ interface PanelProps {
   lines: string[];
 }
 
-export function StatusPanel({ network, lines }: PanelProps) {
+export const StatusPanel = memo(function StatusPanel({ network, lines }: PanelProps) {
   return (
     <div className="kiosk-panel">
       <h2>Subway status</h2>
       <StatusBoard network={network} lines={lines} variant="kiosk" />
     </div>
   );
-}
+});
 
 const MAP_LAYERS = { lines: true, stations: true, trains: true, bikes: false, flags: true };
 
-export function MapPanel({ network, lines, tileUrl }: PanelProps & { tileUrl: string | null }) {
+export const MapPanel = memo(function MapPanel({
+  network,
+  lines,
+  tileUrl,
+}: PanelProps & { tileUrl: string | null }) {
   return (
     <div className="kiosk-panel">
       <h2>Trains now{lines.length > 0 ? `: ${lines.join(" ")}` : ""}</h2>
@@ -44,7 +53,7 @@ export function MapPanel({ network, lines, tileUrl }: PanelProps & { tileUrl: st
       </div>
     </div>
   );
-}
+});
 
 export function BikesPanel() {
   const t = useTopic<BikeTotals | null>("bike-totals")?.data;
@@ -85,7 +94,7 @@ export function BikesPanel() {
   );
 }
 
-export function AlertsPanel({ network, lines }: PanelProps) {
+export const AlertsPanel = memo(function AlertsPanel({ network, lines }: PanelProps) {
   const all = useTopic<AlertView[]>("alerts")?.data ?? [];
   const mine = sortAlerts(
     lines.length > 0 ? all.filter((a) => a.routes.some((r) => lines.includes(r))) : all,
@@ -114,7 +123,7 @@ export function AlertsPanel({ network, lines }: PanelProps) {
       )}
     </div>
   );
-}
+});
 
 function ArrivalRows({
   list,

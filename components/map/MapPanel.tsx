@@ -1,7 +1,7 @@
 "use client";
 /** The dashboard's map card: layer toggles, the map, what it shows (counts) and a legend. */
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { integer } from "../../lib/format";
 import type { NetworkIndex } from "../../lib/network";
 import { BIKE_LOOK, type BikeLook } from "./bike-style";
@@ -16,7 +16,14 @@ const LAYER_NAMES: Array<[keyof MapLayers, string]> = [
   ["flags", "Alerts & elevators"],
 ];
 
-export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; tileUrl: string | null }) {
+/** Memoized: it re-renders for its own state (layers, counts), not with the page around it. */
+export const MapPanel = memo(function MapPanel({
+  network,
+  tileUrl,
+}: {
+  network: NetworkIndex | null;
+  tileUrl: string | null;
+}) {
   const router = useRouter();
   const [layers, setLayers] = useState<MapLayers>({
     lines: true,
@@ -26,7 +33,14 @@ export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; t
     flags: true,
   });
   const [counts, setCounts] = useState<MapCounts>({ shapes: 0, stations: 0, trains: 0, bikes: 0, flags: 0 });
-  const onCounts = useCallback((c: Partial<MapCounts>) => setCounts((prev) => ({ ...prev, ...c })), []);
+  // Layers report on every update (trains: several a second); only a changed count re-renders.
+  const onCounts = useCallback(
+    (c: Partial<MapCounts>) =>
+      setCounts((prev) =>
+        (Object.keys(c) as Array<keyof MapCounts>).every((k) => prev[k] === c[k]) ? prev : { ...prev, ...c },
+      ),
+    [],
+  );
   const onStationClick = useCallback(
     (id: string) => router.push(`/station/${encodeURIComponent(id)}`),
     [router],
@@ -122,4 +136,4 @@ export function MapPanel({ network, tileUrl }: { network: NetworkIndex | null; t
       </section>
     </section>
   );
-}
+});

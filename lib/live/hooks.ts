@@ -63,6 +63,15 @@ export function useConnectionInfo(): ConnectionInfo {
   );
 }
 
+/** The server's network etag: re-renders only when it changes, not with the rest of the info. */
+export function useNetworkEtag(): string | null {
+  return useSyncExternalStore(
+    typeof window === "undefined" ? noop : (l) => connection().onInfo(l),
+    () => connection().getInfo().networkEtag,
+    () => null,
+  );
+}
+
 /** Wall clock, re-rendering every `everyMs` (for ages and countdowns). */
 export function useNow(everyMs = 1000): number {
   const [now, setNow] = useState(0);

@@ -32,24 +32,30 @@ export type ReduceResult<T> =
   | { kind: "gap"; expected: number; got: number };
 
 /** The field that identifies an item of a keyed topic. */
-export function keyOf(topic: string, item: unknown): string | null {
-  if (item === null || typeof item !== "object") return null;
-  const o = item as Record<string, unknown>;
+function keyField(topic: string): string {
   const base = topic.split(":")[0];
-  const field =
-    base === "trains"
-      ? "tripKey"
-      : base === "status"
-        ? "route"
-        : base === "outages"
-          ? "equipmentId"
-          : base === "health"
-            ? "feed"
-            : base === "arrivals"
-              ? "stationId"
-              : "id";
-  const v = o[field];
+  return base === "trains"
+    ? "tripKey"
+    : base === "status"
+      ? "route"
+      : base === "outages"
+        ? "equipmentId"
+        : base === "health"
+          ? "feed"
+          : base === "arrivals"
+            ? "stationId"
+            : "id";
+}
+
+function itemKey(field: string, item: unknown): string | null {
+  if (item === null || typeof item !== "object") return null;
+  const v = (item as Record<string, unknown>)[field];
   return typeof v === "string" || typeof v === "number" ? String(v) : null;
+}
+
+/** The key of an item of a keyed topic. */
+export function keyOf(topic: string, item: unknown): string | null {
+  return itemKey(keyField(topic), item);
 }
 
 export const isSeriesTopic = (topic: string) => topic === "charts" || topic.startsWith("charts:");
@@ -62,15 +68,16 @@ function isKeyedDelta(d: unknown): d is KeyedDelta<unknown> {
 }
 
 function mergeKeyed<T>(topic: string, current: T[], delta: KeyedDelta<T>): T[] {
+  const field = keyField(topic);
   const removed = new Set(delta.remove ?? []);
   const upserts = new Map<string, T>();
   for (const item of delta.upsert ?? []) {
-    const k = keyOf(topic, item);
+    const k = itemKey(field, item);
     if (k !== null) upserts.set(k, item);
   }
   const out: T[] = [];
   for (const item of current) {
-    const k = keyOf(topic, item);
+    const k = itemKey(field, item);
     if (k === null) continue;
     if (removed.has(k)) continue;
     const next = upserts.get(k);
