@@ -9,7 +9,7 @@ import type { TrainView } from "../transit/contract";
 
 export type LatLon = readonly [number, number];
 
-interface Shape {
+export interface Shape {
   points: LatLon[];
   /** Cumulative length at each point, in local metres. */
   cum: Float64Array;
@@ -58,11 +58,16 @@ function project(shape: Shape, p: LatLon): { measure: number; distM: number } {
   return best;
 }
 
-function pointAt(shape: Shape, measure: number): LatLon {
+/** The point at `measure` along the shape, written into `out`. */
+function pointAt(shape: Shape, measure: number, out: [number, number]): [number, number] {
   const { cum, points } = shape;
-  if (measure <= 0) return points[0];
   const total = cum[cum.length - 1];
-  if (measure >= total) return points[points.length - 1];
+  const end = measure <= 0 ? points[0] : measure >= total ? points[points.length - 1] : null;
+  if (end) {
+    out[0] = end[0];
+    out[1] = end[1];
+    return out;
+  }
   let lo = 0;
   let hi = cum.length - 1;
   while (hi - lo > 1) {
@@ -74,7 +79,9 @@ function pointAt(shape: Shape, measure: number): LatLon {
   const u = span === 0 ? 0 : (measure - cum[lo]) / span;
   const a = points[lo];
   const b = points[hi];
-  return [a[0] + u * (b[0] - a[0]), a[1] + u * (b[1] - a[1])];
+  out[0] = a[0] + u * (b[0] - a[0]);
+  out[1] = a[1] + u * (b[1] - a[1]);
+  return out;
 }
 
 /** A station further than this from a shape is not on it. */
@@ -118,14 +125,17 @@ export class TrackGeometry {
   }
 
   /**
-   * The point `fraction` (0..1) of the way from station `from` to station `to`
-   * along the route's track; a straight line when no shape holds both.
+   * The stretch of the route's track from station `from` to station `to`, to
+   * place points on with pointOnLeg; a straight line when no shape holds both.
+   * Resolved once per train update, not per animation frame.
    */
-  between(route: string, from: string, to: string, fraction: number): LatLon | null {
+  leg(route: string, from: string, to: string): Leg | null {
     const a = this.stationPos(from);
     const b = this.stationPos(to);
-    if (!a || !b) return a ?? b ?? null;
-    const f = Math.max(0, Math.min(1, fraction));
+    if (!a || !b) {
+      const only = a ?? b;
+      return only ? { straight: [only, only] } : null;
+    }
     const pa = this.projectionsOf(route, from);
     const pb = this.projectionsOf(route, to);
     let best: { shape: number; m0: number; m1: number } | null = null;
@@ -137,10 +147,30 @@ export class TrackGeometry {
           if (!best || len < Math.abs(best.m1 - best.m0))
             best = { shape: x.shape, m0: x.measure, m1: y.measure };
         }
-    if (!best) return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
-    const shape = this.shapes.get(route)![best.shape];
-    return pointAt(shape, best.m0 + f * (best.m1 - best.m0));
+    if (!best) return { straight: [a, b] };
+    return { shape: this.shapes.get(route)![best.shape], m0: best.m0, m1: best.m1 };
   }
+
+  /** The point `fraction` (0..1) of the way from station `from` to station `to` along the route's track. */
+  between(route: string, from: string, to: string, fraction: number): LatLon | null {
+    const leg = this.leg(route, from, to);
+    return leg ? pointOnLeg(leg, fraction, [0, 0]) : null;
+  }
+}
+
+/** A stretch of track between two stations, or a straight line where no shape holds both. */
+export type Leg = { shape: Shape; m0: number; m1: number } | { straight: readonly [LatLon, LatLon] };
+
+/** The point `fraction` (0..1) of the way along a leg, written into `out`. */
+export function pointOnLeg(leg: Leg, fraction: number, out: [number, number]): [number, number] {
+  const f = Math.max(0, Math.min(1, fraction));
+  if ("straight" in leg) {
+    const [a, b] = leg.straight;
+    out[0] = a[0] + f * (b[0] - a[0]);
+    out[1] = a[1] + f * (b[1] - a[1]);
+    return out;
+  }
+  return pointAt(leg.shape, leg.m0 + f * (leg.m1 - leg.m0), out);
 }
 
 /**
@@ -157,11 +187,33 @@ export function progressAt(train: TrainView, placedAt: number, now: number): num
   return train.progress + (1 - train.progress) * u;
 }
 
+/** The leg a train moves along now, or null when it stays where the server put it. */
+export function trainLeg(geo: TrackGeometry, train: TrainView): Leg | null {
+  if (train.atStation || train.stalled || !train.lastStationId || !train.nextStationId) return null;
+  return geo.leg(train.route, train.lastStationId, train.nextStationId);
+}
+
+/**
+ * The train's position at engine time `now`, written into `out`: the
+ * server's own when it cannot be carried on. `leg` is trainLeg(geo, train).
+ */
+export function placeTrain(
+  train: TrainView,
+  leg: Leg | null,
+  placedAt: number,
+  now: number,
+  out: [number, number],
+): [number, number] {
+  const f = leg ? progressAt(train, placedAt, now) : train.progress;
+  if (!leg || f === train.progress) {
+    out[0] = train.lat;
+    out[1] = train.lon;
+    return out;
+  }
+  return pointOnLeg(leg, f, out);
+}
+
 /** The train's position at engine time `now`: the server's own when it cannot be carried on. */
 export function trainPosition(geo: TrackGeometry, train: TrainView, placedAt: number, now: number): LatLon {
-  if (train.atStation || train.stalled || !train.lastStationId || !train.nextStationId)
-    return [train.lat, train.lon];
-  const f = progressAt(train, placedAt, now);
-  if (f === train.progress) return [train.lat, train.lon];
-  return geo.between(train.route, train.lastStationId, train.nextStationId, f) ?? [train.lat, train.lon];
+  return placeTrain(train, trainLeg(geo, train), placedAt, now, [0, 0]);
 }
