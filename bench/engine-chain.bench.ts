@@ -12,6 +12,12 @@ import type { BenchRow } from "./types";
 const N = 1_000_000;
 const SUITE = "engine-chain";
 const LOOP_PASSES = 10;
+/**
+ * Runs of ~50 ms on a shared 2-core machine: 5 were at the mercy of one busy
+ * moment, and the engine's compiled loop needs a few runs to settle in V8.
+ */
+const REPS = 15;
+const WARMUP = 5;
 
 interface Outcome {
   count: number;
@@ -83,18 +89,21 @@ export async function run(): Promise<BenchRow[]> {
   const outcomes: Record<string, Outcome> = {};
   const fresh = (k: string) => (outcomes[k] = { count: 0, last: 0 });
   let cycles = 0;
-  const t = compareMedians({
-    engine: () => (cycles = viaEngine(times, values, fresh("engine"))),
-    rx: () => {
-      viaRx(values, fresh("rx"));
-      return outcomes.rx.count;
+  const t = compareMedians(
+    {
+      engine: () => (cycles = viaEngine(times, values, fresh("engine"))),
+      rx: () => {
+        viaRx(values, fresh("rx"));
+        return outcomes.rx.count;
+      },
+      // A pass takes about a millisecond: time LOOP_PASSES of them so one context switch does not decide it.
+      loop: () => {
+        for (let p = 0; p < LOOP_PASSES; p++) viaLoop(values, fresh("loop"));
+        return outcomes.loop.count;
+      },
     },
-    // A pass takes about a millisecond: time LOOP_PASSES of them so one context switch does not decide it.
-    loop: () => {
-      for (let p = 0; p < LOOP_PASSES; p++) viaLoop(values, fresh("loop"));
-      return outcomes.loop.count;
-    },
-  });
+    { reps: REPS, warmup: WARMUP },
+  );
 
   // The three must have computed the same thing, or the comparison means nothing.
   const e = outcomes.engine;
@@ -111,7 +120,7 @@ export async function run(): Promise<BenchRow[]> {
   const engineRate = perSecond(cycles, t.engine.medianMs);
   const rxRate = perSecond(N, t.rx.medianMs);
   const loopRate = perSecond(N * LOOP_PASSES, t.loop.medianMs);
-  const note = `${N.toLocaleString("en-US")} events, median of 5 interleaved runs after 2 warm-ups`;
+  const note = `${N.toLocaleString("en-US")} events, median of ${REPS} interleaved runs after ${WARMUP} warm-ups`;
   return [
     { suite: SUITE, name: "engine", value: engineRate, unit: "cycles/s", note: `${note}; goal >= 10M` },
     { suite: SUITE, name: "rxjs 7 (from/map/filter/scan)", value: rxRate, unit: "events/s", note },

@@ -16,6 +16,7 @@ import {
   diff,
   dynamicDemux,
   Engine,
+  engineErrors,
   filter,
   merge,
   node,
@@ -46,6 +47,8 @@ type Op =
 
 interface Spec {
   sources: Array<Array<[number, number]>>;
+  /** Per source: read from parallel arrays (advanced lazily by the fast path) or from an iterator. */
+  columns: boolean[];
   ops: Op[];
   profileEvery: number;
   end: number | undefined;
@@ -77,6 +80,7 @@ const eventsArb = fc
   .map((evs) => evs.sort((a, b) => a[0] - b[0]));
 const specArb: fc.Arbitrary<Spec> = fc.record({
   sources: fc.array(eventsArb, { minLength: 1, maxLength: 3 }),
+  columns: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   ops: fc.array(opArb, { minLength: 1, maxLength: 14 }),
   profileEvery: fc.constantFrom(0, 0, 3),
   end: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
@@ -86,10 +90,12 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
 function graphOf(spec: Spec, trace: string[]): () => void {
   return () => {
     const pool: Series<number>[] = spec.sources.map((evs, i) =>
-      pullInput(
-        `src${i}`,
-        evs.map(([t, v]) => [t, v] as const),
-      ),
+      spec.columns[i]
+        ? pullInput(`src${i}`, { times: evs.map(([t]) => t), values: evs.map(([, v]) => v) })
+        : pullInput(
+            `src${i}`,
+            evs.map(([t, v]) => [t, v] as const),
+          ),
     );
     const pick = (i: number) => pool[i % pool.length];
     const note = (name: string, v: unknown) => trace.push(`${name}:${String(v)}`);
@@ -216,12 +222,54 @@ function runBoth(spec: Spec) {
     } catch (err) {
       result = { threw: String(err) };
     }
-    // Which cycles and evaluations were timed is deterministic too (the times themselves are not).
-    const evals = e.rt.nodes.map((n) => `${n.name}#${n.rank}=${n.evals}/${n.sampledEvals}`);
-    const series = e.rt.series.map((x) => [x.name, x.tickCount, x.lastTickTime, x.tickCycle, x.value]);
-    return { trace, result, series, evals: [...evals.sort(), `sampled cycles ${e.rt.cyclesSampled}`] };
+    return { trace, result, ...engineState(e) };
   };
   return { fast: once(true), generic: once(false) };
+}
+
+/** What a run leaves behind that either path could get wrong. */
+function engineState(e: Engine) {
+  // Which cycles and evaluations were timed is deterministic too (the times themselves are not).
+  const evals = e.rt.nodes.map((n) => `${n.name}#${n.rank}=${n.evals}/${n.sampledEvals}`);
+  const series = e.rt.series.map((x) => [x.name, x.tickCount, x.lastTickTime, x.tickCycle, x.value]);
+  const pulls = e.rt.pullSources.map((p) => [p.time, p.seq, p.index, p.nextValue]);
+  return {
+    series,
+    pulls,
+    seq: e.rt.seqCounter,
+    evals: [...evals.sort(), `sampled cycles ${e.rt.cyclesSampled}`],
+  };
+}
+
+/** Runs `graph` with and without the fast path; each run's outcome (or error) and what it left behind. */
+function bothPaths(graph: (trace: string[]) => () => void, opts: RunOptions = {}) {
+  const once = (fastPath: boolean) => {
+    const trace: string[] = [];
+    const e = new Engine(graph(trace), { hash: true, ...opts, fastPath });
+    let result: unknown;
+    try {
+      const r = e.runSimulation();
+      result = {
+        cycles: r.cycles,
+        lastTime: r.lastTime,
+        outputs: r.outputs,
+        hash: r.hash,
+        failures: r.failures,
+      };
+    } catch (err) {
+      result = { threw: String(err) };
+    }
+    return { trace, result, ...engineState(e) };
+  };
+  const fast = once(true);
+  expect(fast).toEqual(once(false));
+  return fast;
+}
+
+/** Parallel arrays of `n` events, `perTime` of them at each time (columns: the fast path's lazy source). */
+function columns(n: number, perTime = 1) {
+  const times = Array.from({ length: n }, (_, i) => Math.floor(i / perTime) * 10);
+  return { times, values: times.map((_, i) => i) };
 }
 
 describe("the fast path", () => {
@@ -233,11 +281,122 @@ describe("the fast path", () => {
         expect(fast.result).toEqual(generic.result);
         expect(fast.evals).toEqual(generic.evals);
         expect(fast.series).toEqual(generic.series);
+        expect(fast.pulls).toEqual(generic.pulls);
+        expect(fast.seq).toBe(generic.seq);
       }),
       { numRuns: 300, seed: 20240601 },
     );
     expect(usage.fast).toBeGreaterThan(usage.all * 0.2);
     expect(usage.fast).toBeLessThan(usage.all * 0.9);
+  });
+
+  describe("a batch of fast cycles over a columns source", () => {
+    const chain = (trace: string[], tail: (s: Series<number>) => void) => () => {
+      const x = pullInput("x", columns(300, 3));
+      const y = apply(
+        x,
+        (v) => {
+          trace.push(`y:${v}`);
+          return v * 2;
+        },
+        "double",
+      );
+      tail(filter(y, (v) => v % 3 !== 0, "thirds"));
+    };
+
+    it("stops at the run's end in the middle of the columns", () => {
+      const r = bothPaths((trace) => chain(trace, (s) => output("out", s)), { end: 455 });
+      expect(r.result).toMatchObject({ lastTime: 450, cycles: 138 });
+      // The source was left loaded with the first event after the end.
+      expect(r.pulls).toEqual([[460, expect.any(Number), 139, 138]]);
+    });
+
+    it("hands over to the heap when a chain node schedules (same-time events keep their order)", () => {
+      const r = bothPaths((trace) =>
+        chain(trace, (s) => sink("late", delay(s, 0), (t, v) => void trace.push(`late@${t}:${v}`))),
+      );
+      expect(r.trace.filter((l) => l.startsWith("late")).slice(0, 3)).toEqual([
+        "late@0:2",
+        "late@0:4",
+        "late@10:8",
+      ]);
+    });
+
+    it("keeps history of an intermediate series", () => {
+      const r = bothPaths((trace) => chain(trace, (s) => output("d", diff(s, 2))));
+      expect((r.result as { outputs: Record<string, unknown[]> }).outputs.d.length).toBeGreaterThan(100);
+    });
+
+    it("leaves the profiled cycles to the generic path, with the same counts", () => {
+      const r = bothPaths((trace) => chain(trace, (s) => output("out", s)), { profileEvery: 7 });
+      expect(r.evals).toContain("sampled cycles 42");
+    });
+
+    it("contains a failing chain node and carries on", () => {
+      for (const onError of ["continue", "disable"] as const) {
+        const r = bothPaths(
+          (trace) => () => {
+            const x = pullInput("x", columns(200, 2));
+            const y = contain(
+              "risky",
+              () =>
+                apply(
+                  x,
+                  (v) => {
+                    trace.push(`risky:${v}`);
+                    if (v % 7 === 6) throw new Error(`bad ${v}`);
+                    return v;
+                  },
+                  "risky",
+                ),
+              { onError },
+            );
+            output(
+              "y",
+              accumulate(
+                y,
+                () => 0,
+                (a, v) => a + v,
+              ),
+            );
+            output("errors", engineErrors());
+          },
+          {},
+        );
+        expect((r.result as { failures: unknown[] }).failures.length).toBe(onError === "continue" ? 28 : 1);
+      }
+    });
+
+    it("ends the run on an uncontained failure with the source where the generic path leaves it", () => {
+      const r = bothPaths((trace) =>
+        chain(trace, (s) =>
+          output(
+            "boom",
+            apply(s, (v) => {
+              if (v > 200) throw new Error("boom");
+              return v;
+            }),
+          ),
+        ),
+      );
+      expect(r.result).toEqual({ threw: expect.stringContaining("boom") });
+    });
+
+    it("reports time going backwards like the generic path", () => {
+      const times = [0, 10, 20, 15, 30];
+      const r = bothPaths((trace) => () => {
+        output(
+          "x",
+          apply(pullInput("x", { times, values: times }), (v) => {
+            trace.push(`x:${v}`);
+            return v;
+          }),
+        );
+      });
+      expect(r.result).toEqual({ threw: expect.stringContaining("time went backwards at event 3") });
+      // Loading 15 fails in the cycle of 20, before 20 reaches the chain.
+      expect(r.trace).toEqual(["x:0", "x:10"]);
+    });
   });
 
   it("runs a source's sole-consumer chain, stops at a fan-out, and counts every cycle", () => {

@@ -70,6 +70,7 @@ export function compileFastLoop(rt: Runtime, src: PullSource<any>): FastLoop {
     SC: chain.map((n) => n.scope),
   };
   const shape: LoopShape = {
+    columns: src.columns !== null,
     history: src.series.history !== null,
     chain: chain.map((n) => ({
       op: n.op?.kind ?? null,

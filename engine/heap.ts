@@ -44,10 +44,12 @@ export class TimeHeap<T extends Scheduled> {
     return top;
   }
 
-  /** Nothing but the top item is due at `time` or earlier (the heap's second-smallest is a child of the root). */
-  aloneAtTop(time: number): boolean {
+  /** The earliest time of any item but the top (the second-smallest is a child of the root); +Infinity if none. */
+  afterTop(): number {
     const a = this.items;
-    return (a.length < 2 || a[1].time > time) && (a.length < 3 || a[2].time > time);
+    const left = a.length > 1 ? a[1].time : Number.POSITIVE_INFINITY;
+    const right = a.length > 2 ? a[2].time : Number.POSITIVE_INFINITY;
+    return Math.min(left, right);
   }
 
   /** The top item's key grew in place: move it down to where it now belongs. */

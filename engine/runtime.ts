@@ -26,7 +26,7 @@ export interface RuntimeOptions {
  * the time heap of everything scheduled, and the cycle machinery.
  */
 export class Runtime {
-  readonly clock: Clock = { cycle: 0, now: 0, interrupts: 0 };
+  readonly clock: Clock = { cycle: 0, now: 0, interrupts: 0, shape: 0 };
   readonly nodes: NodeImpl[] = [];
   readonly series: Series<any>[] = [];
   readonly pullSources: PullSource<any>[] = [];
@@ -50,6 +50,12 @@ export class Runtime {
   maxDirty = -1;
   currentRank = -1;
   sampling = false;
+  /**
+   * Set while a batch of fast cycles runs whose pull source is advanced in
+   * locals: brings the source's fields (and `seqCounter`) up to date. Called
+   * before anything is put in the heap, and before a failure ends the run.
+   */
+  syncBatch: (() => void) | null = null;
 
   cycleSampledMs = 0;
   cyclesSampled = 0;
@@ -59,7 +65,7 @@ export class Runtime {
   private tails: (NodeImpl | null)[] = [];
   private minDirty = Number.POSITIVE_INFINITY;
   private readonly fastPath: boolean;
-  /** Each pull source's compiled loop, and the `clock.interrupts` it was compiled at. */
+  /** Each pull source's compiled loop, and the `clock.shape` it was compiled at. */
   private readonly fastLoops = new Map<PullSource<any>, { version: number; loop: FastLoop }>();
 
   constructor(opts: RuntimeOptions = {}) {
@@ -76,6 +82,7 @@ export class Runtime {
   }
 
   nextSeq(): number {
+    if (this.syncBatch !== null) this.syncBatch();
     return this.seqCounter++;
   }
 
@@ -88,18 +95,22 @@ export class Runtime {
   // ---- scheduling -------------------------------------------------------
 
   schedule(item: HeapItem): void {
+    if (this.syncBatch !== null) this.syncBatch();
     this.heap.push(item);
+    this.clock.interrupts++; // a batch of fast cycles assumed nothing else was due before its end
   }
 
   /** Put a pull source back with its next event. */
   reschedule(src: PullSource<any>): void {
+    if (this.syncBatch !== null) this.syncBatch();
     src.seq = this.seqCounter++;
     this.heap.push(src);
   }
 
   scheduleValue<T>(series: Series<T>, time: number, value: T): TimedEvent<T> {
+    if (this.syncBatch !== null) this.syncBatch(); // before taking a sequence number
     const ev = new TimedEvent(time, this.seqCounter++, series, value);
-    this.heap.push(ev);
+    this.schedule(ev);
     return ev;
   }
 
@@ -193,7 +204,7 @@ export class Runtime {
     const top = this.heap.peek();
     if (!(top instanceof PullSource) || top.mode !== "non_collapsing") return 0;
     let entry = this.fastLoops.get(top);
-    const version = this.clock.interrupts;
+    const version = this.clock.shape;
     if (entry === undefined || entry.version !== version) {
       entry = { version, loop: compileFastLoop(this, top) };
       this.fastLoops.set(top, entry);
@@ -249,9 +260,20 @@ export class Runtime {
     }
   }
 
+  /** The run is ending inside a batch of fast cycles: leave its source as the generic path would. */
+  private endBatch(): void {
+    const sync = this.syncBatch;
+    if (sync === null) return;
+    this.syncBatch = null;
+    sync();
+  }
+
   fail(n: NodeImpl, scope: Scope | null, e: unknown): void {
     const err = e instanceof NodeError ? e : new NodeError(n.name, this.clock.now, e);
-    if (scope === null) throw err;
+    if (scope === null) {
+      this.endBatch();
+      throw err;
+    }
     scope.failures++;
     if (scope.onError === "disable") scope.failed = true;
     const failure: NodeFailure = {
@@ -306,6 +328,7 @@ export class Runtime {
    * the graph, moving anything already queued this cycle if its rank changed.
    */
   addNodesWhileRunning(added: NodeImpl[]): void {
+    this.clock.shape++;
     this.clock.interrupts++;
     for (const n of added) n.live = true;
     const queued: NodeImpl[] = [];
@@ -337,6 +360,7 @@ export class Runtime {
   }
 
   removeNodes(removed: NodeImpl[]): void {
+    this.clock.shape++;
     this.clock.interrupts++;
     for (const n of removed) {
       if (n.stop && !n.dead) this.guarded(n, n.stop);

@@ -6,11 +6,16 @@ export interface Clock {
   cycle: number;
   now: number;
   /**
-   * Bumped by anything that must end a run of fast cycles (fast-path.ts) and
-   * rebuild its loop: a stop request, nodes added or removed, a series that
-   * starts keeping history. Here because every series can reach it.
+   * Bumped by anything that must end a batch of fast cycles (fast-path.ts):
+   * something scheduled in the time heap, a stop request, a change of shape.
    */
   interrupts: number;
+  /**
+   * Bumped (with `interrupts`) when the graph changes in a way compiled fast
+   * loops depend on: nodes added or removed, a series that starts keeping
+   * history. Here because every series can reach it.
+   */
+  shape: number;
 }
 
 /**
@@ -49,7 +54,9 @@ export class Series<T> {
     if (this.history) this.history.require(spec);
     else {
       this.history = new History<T>(spec);
-      this.clock.interrupts++; // compiled fast loops know which series keep history
+      // Compiled fast loops know which series keep history.
+      this.clock.shape++;
+      this.clock.interrupts++;
     }
   }
 

@@ -45,7 +45,8 @@ export class PullSource<T> implements HeapItem {
   time = 0;
   seq = 0;
   cancelled = false;
-  private index = 0;
+  /** The next event to load from `columns` (the fast path reads columns inline). */
+  index = 0;
   /** The value of the event at `time` (read by the fast path before `advance`). */
   nextValue: T = undefined as T;
   private exhausted = false;
@@ -55,7 +56,7 @@ export class PullSource<T> implements HeapItem {
   constructor(
     readonly series: Series<any>,
     readonly mode: PushMode,
-    private readonly columns: EventColumns<T> | null,
+    readonly columns: EventColumns<T> | null,
     private readonly iterator: Iterator<readonly [number, T]> | null,
   ) {}
 
