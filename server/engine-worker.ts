@@ -51,7 +51,14 @@ const hooks = {
   },
 };
 
-const publisher = new OutputPublisher(post);
+/** An output this close to the engine's clock is news (engine ms: a quarter second of wall time, 1 s at least). */
+const atPace = (t: number): boolean => {
+  if (!runner) return false;
+  const c = runner.clock();
+  return c.t - t <= Math.max(1000, c.speed * 250);
+};
+
+const publisher = new OutputPublisher(post, atPace);
 
 async function main(): Promise<void> {
   let r: Runner;

@@ -33,7 +33,6 @@ export class NetworkViewCache {
   private base: Omit<NetworkView, "bikeStations"> = { routes: [], stations: [] };
   private bikes: BikeStationView[] = [];
   private bikesVersion = -1;
-  private bikesKey = "";
   private body = "";
   etag = "";
 
@@ -81,11 +80,10 @@ export class NetworkViewCache {
       capacity: b.capacity,
       regionId: b.regionId,
     }));
-    const key = JSON.stringify(bikeStations);
-    if (key === this.bikesKey) return false;
+    // Compared field by field: the availability changes every poll, these fields hardly ever.
+    if (sameStations(bikeStations, this.bikes)) return false;
     // Once some stations are known, keep them through a reset (a new run) rather than flash an empty map.
-    if (bikeStations.length === 0 && this.bikesKey) return false;
-    this.bikesKey = key;
+    if (bikeStations.length === 0 && this.bikes.length > 0) return false;
     this.bikes = bikeStations;
     return true;
   }
@@ -93,4 +91,22 @@ export class NetworkViewCache {
   json(): string {
     return this.body;
   }
+}
+
+function sameStations(a: readonly BikeStationView[], b: readonly BikeStationView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.id !== y.id ||
+      x.name !== y.name ||
+      x.lat !== y.lat ||
+      x.lon !== y.lon ||
+      x.capacity !== y.capacity ||
+      x.regionId !== y.regionId
+    )
+      return false;
+  }
+  return true;
 }

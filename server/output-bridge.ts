@@ -1,9 +1,11 @@
 /**
  * The dashboard graph's outputs across the thread boundary. In the engine
  * worker, an OutputPublisher stands where the LiveState stood: the sinks
- * write to it, and once the engine yields (the end of its slice of cycles)
- * it posts the newest value of every slot that changed, plus every metrics
- * batch. On the main thread an OutputApplier writes them into the LiveState.
+ * write to it. When the engine keeps its pace, each output is posted at
+ * once (waiting for the engine to yield could mean waiting for the next
+ * cycle, up to 140 ms for a subway payload); when it is catching up (a
+ * warm-up, a fast-forward) they are batched until it yields: the newest
+ * value of every slot that changed, plus every metrics batch. On the main thread an OutputApplier writes them into the LiveState.
  *
  * Keyed slots (trains, bike stations, arrivals...) travel as patches: the
  * items whose object changed since the last message, plus the key order
@@ -86,7 +88,11 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
   private sent = new Map<SlotName, KeyedState>();
   private soon: NodeJS.Immediate | null = null;
 
-  constructor(private readonly post: (m: OutputsMessage) => void) {}
+  /** atPace(t): is an output of engine time t news now (rather than part of a catch-up)? */
+  constructor(
+    private readonly post: (m: OutputsMessage) => void,
+    private readonly atPace: (t: number) => boolean = () => false,
+  ) {}
 
   attach(d: DashboardOutputs): void {
     bindOutputs(d, this);
@@ -106,7 +112,7 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
     const p = { t, v, at, firstAt };
     this.pending.set(name, p);
     if (name === "arrivals") this.arrivals = p;
-    this.schedule();
+    this.flushOrSchedule(t);
   }
 
   /** Post station arrivals for these stations only (null: all); the newly wanted go out at once. */
@@ -125,7 +131,12 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
 
   metrics(t: number, ticks: MetricTick[]): void {
     this.metricBatches.push({ t, ticks, at: Date.now() });
-    this.schedule();
+    this.flushOrSchedule(t);
+  }
+
+  private flushOrSchedule(t: number): void {
+    if (this.atPace(t)) this.flush();
+    else this.schedule();
   }
 
   /** After the engine's current slice: it yields with setImmediate, queued behind this one. */
