@@ -85,9 +85,66 @@ export async function framesPerSecond(page: Page, ms: number): Promise<number> {
   })`) as Promise<number>;
 }
 
+/** Thread time (CPU, not wall time) per frame, ms, from a Chromium trace. */
+export interface FrameCpu {
+  frames: number;
+  /** The page's main thread: scripts, style, layout, paint, commit. */
+  mainMs: number;
+  /** The page's compositor thread and the GPU process's display compositor (software here). */
+  compositorMs: number;
+}
+
+const TOP_TASK = "ThreadControllerImpl::RunTask";
+
+/**
+ * CPU time per animation frame over `ms`, summed from the trace's top-level
+ * tasks by thread. Other work on the machine stretches wall time, much less
+ * thread time: this says what a frame costs wherever it runs.
+ */
+export async function frameCpu(page: Page, ms: number): Promise<FrameCpu> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Array<{
+    ph: string;
+    name: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  }> = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as typeof events)));
+  const complete = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", {
+    traceConfig: {
+      includedCategories: ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline"],
+    },
+    transferMode: "ReportEvents",
+  });
+  await framesPerSecond(page, ms);
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  const thread = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === "M" && e.name === "thread_name") thread.set(`${e.pid}:${e.tid}`, e.args?.name ?? "");
+  let main = 0;
+  let compositor = 0;
+  let frames = 0;
+  for (const e of events) {
+    if (e.name === "FireAnimationFrame" && e.ph === "X") frames++;
+    if (e.ph !== "X" || e.name !== TOP_TASK || e.tdur === undefined) continue;
+    const name = thread.get(`${e.pid}:${e.tid}`);
+    if (name === "CrRendererMain") main += e.tdur / 1000;
+    else if (name === "Compositor" || name === "VizCompositorThread") compositor += e.tdur / 1000;
+  }
+  const per = (x: number) => Math.round((x / Math.max(1, frames)) * 100) / 100;
+  return { frames, mainMs: per(main), compositorMs: per(compositor) };
+}
+
 export interface MapFrameRate {
   trains: number;
   bikes: number;
+  /** One traced run after the counted ones. */
+  cpu: FrameCpu;
   /** One figure per run, frames per second on the dashboard with the full map. */
   fps: number[];
   /**
@@ -145,7 +202,8 @@ export async function mapFrameRate(
       await sleep(1000); // the messages that waited
     }
     await cdp.detach();
-    return { ...(await drawn()), fps, idleFps };
+    const cpu = await frameCpu(page, Math.min(ms, 3000));
+    return { ...(await drawn()), fps, idleFps, cpu };
   } finally {
     await idle.close();
     await page.close();
