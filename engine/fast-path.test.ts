@@ -208,23 +208,23 @@ function runBoth(spec: Spec) {
         return n;
       };
     }
-    let result: unknown;
-    try {
-      const r = e.runSimulation();
-      if (fastPath) usage.all += r.cycles;
-      result = {
-        cycles: r.cycles,
-        lastTime: r.lastTime,
-        outputs: r.outputs,
-        hash: r.hash,
-        failures: r.failures,
-      };
-    } catch (err) {
-      result = { threw: String(err) };
-    }
+    const result = simulate(e, (cycles) => {
+      if (fastPath) usage.all += cycles;
+    });
     return { trace, result, ...engineState(e) };
   };
   return { fast: once(true), generic: once(false) };
+}
+
+/** A simulation's outcome, or the error that ended it. */
+function simulate(e: Engine, onCycles: (cycles: number) => void = () => {}): unknown {
+  try {
+    const r = e.runSimulation();
+    onCycles(r.cycles);
+    return { cycles: r.cycles, lastTime: r.lastTime, outputs: r.outputs, hash: r.hash, failures: r.failures };
+  } catch (err) {
+    return { threw: String(err) };
+  }
 }
 
 /** What a run leaves behind that either path could get wrong. */
@@ -246,20 +246,7 @@ function bothPaths(graph: (trace: string[]) => () => void, opts: RunOptions = {}
   const once = (fastPath: boolean) => {
     const trace: string[] = [];
     const e = new Engine(graph(trace), { hash: true, ...opts, fastPath });
-    let result: unknown;
-    try {
-      const r = e.runSimulation();
-      result = {
-        cycles: r.cycles,
-        lastTime: r.lastTime,
-        outputs: r.outputs,
-        hash: r.hash,
-        failures: r.failures,
-      };
-    } catch (err) {
-      result = { threw: String(err) };
-    }
-    return { trace, result, ...engineState(e) };
+    return { trace, result: simulate(e), ...engineState(e) };
   };
   const fast = once(true);
   expect(fast).toEqual(once(false));
