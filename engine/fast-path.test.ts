@@ -103,17 +103,38 @@ function graphOf(spec: Spec, trace: string[]): () => void {
       const name = `${op.k}${i}`;
       switch (op.k) {
         case "map":
-          pool.push(apply(pick(op.from), (v) => (note(name, v), v * op.mul + 1), name));
+          pool.push(
+            apply(
+              pick(op.from),
+              (v) => {
+                note(name, v);
+                return v * op.mul + 1;
+              },
+              name,
+            ),
+          );
           break;
         case "filter":
-          pool.push(filter(pick(op.from), (v) => (note(name, v), v % op.mod === 0), name));
+          pool.push(
+            filter(
+              pick(op.from),
+              (v) => {
+                note(name, v);
+                return v % op.mod === 0;
+              },
+              name,
+            ),
+          );
           break;
         case "acc":
           pool.push(
             accumulate(
               pick(op.from),
               () => 0,
-              (a, v) => (note(name, v), a + v),
+              (a, v) => {
+                note(name, v);
+                return a + v;
+              },
             ),
           );
           break;
@@ -445,7 +466,10 @@ describe("the fast path", () => {
         x,
         (v) => v % 3,
         (key, input) => {
-          const y = apply(input, (v) => (trace.push(`k${key}:${v}`), v * 10));
+          const y = apply(input, (v) => {
+            trace.push(`k${key}:${v}`);
+            return v * 10;
+          });
           return accumulate(
             y,
             () => 0,
@@ -478,7 +502,10 @@ describe("the fast path", () => {
       );
       output(
         "live",
-        apply(h.series, () => (seen.push(h.live()), h.live())),
+        apply(h.series, () => {
+          seen.push(h.live());
+          return h.live();
+        }),
       );
     };
     const fast: boolean[] = [];
