@@ -342,6 +342,7 @@ describe("gapAheadNode in the subway's trip graph", () => {
         const tracked = trackTripsNode(pullInput("snapshots", snaps), clock, net);
         const trips = tripStatusesNode(tracked, travelTimesNode(tracked, net), clock, net);
         output("gaps", gapAheadNode(tracked, trips, net));
+        output("gapsOnClock", gapAheadNode(tracked, trips, net, clock));
         output("trains", trainsNode(trips, net));
         output("arrivals", arrivalsNode(trips, cancelledNode(tracked, net), net));
       },
@@ -350,6 +351,7 @@ describe("gapAheadNode in the subway's trip graph", () => {
     const o = result.outputs as Record<string, Array<[number, never]>>;
     return {
       gaps: (o.gaps ?? []) as Array<[number, ReadonlyMap<string, GapAhead>]>,
+      gapsOnClock: (o.gapsOnClock ?? []) as Array<[number, ReadonlyMap<string, GapAhead>]>,
       trains: (o.trains ?? []) as Array<[number, TrainView[]]>,
       arrivals: (o.arrivals ?? []) as Array<[number, ReadonlyMap<string, StationArrivals>]>,
     };
@@ -389,6 +391,20 @@ describe("gapAheadNode in the subway's trip graph", () => {
     });
     // The last train reached A6 at 08:26: no trip is held any more.
     expect(asOf(r.gaps, at(8, 39)).size).toBe(0);
+  });
+
+  it("computed on the clock only, gives on each clock tick what it gives when computed on every tick", () => {
+    const trains: PlayedTrain[] = [0, 6, 16, 19].map((m) => ({
+      tripId: tripIdAt("A", "S", 8, m),
+      truth: southboundA(at(8, m)),
+    }));
+    const r = runGaps(playTrains(trains, at(7, 55, 5), at(8, 40)), at(7, 55), at(8, 40));
+    expect(r.gapsOnClock.length).toBeGreaterThan(20);
+    for (const [t, gaps] of r.gapsOnClock) {
+      expect(t % MINUTE).toBe(0);
+      // As a reader on the clock sees them (the latest), in the same order: the metric's mean is summed in it.
+      expect([...gaps.entries()]).toEqual([...asOf(r.gaps, t).entries()]);
+    }
   });
 
   it("ignores a cancelled trip: the gap runs to the train before it", () => {

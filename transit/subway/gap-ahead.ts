@@ -242,13 +242,25 @@ export class GapAheadBoard {
   private oldestArrival = Number.POSITIVE_INFINITY;
   /** Per line, its trains' gaps as last computed. */
   private readonly gaps = new Map<string, GapAhead[]>();
+  /** Lines recorded as changed and not computed since. */
+  private readonly dirty = new Set<string>();
   private readonly lastArrival: LastArrival = (line, stationId) => this.arrived.get(line)?.get(stationId);
 
   constructor(private readonly net: TransitNetwork) {}
 
   /** Applies one tick; false when no line had to be recomputed. */
   update(u: GapAheadUpdate): boolean {
-    const lines = new Set<string>();
+    this.record(u);
+    return this.compute(u.now, u.typical);
+  }
+
+  /**
+   * Takes in one tick's stops made and changed feeds, and marks the lines
+   * they touch for compute(): cheap, so that a board read only now and then
+   * (the metrics, on the clock) can follow every tick.
+   */
+  record(u: GapAheadUpdate): void {
+    const lines = this.dirty;
     for (const m of u.made) {
       const line = lineKey(m.route, m.direction);
       let stations = this.arrived.get(line);
@@ -275,13 +287,23 @@ export class GapAheadBoard {
       if (byLine.size > 0) this.feeds.set(f, byLine);
       else this.feeds.delete(f);
     }
+  }
+
+  /**
+   * Recomputes the lines marked since the last compute, as of `now`; false
+   * when there were none. Read on the clock only, it gives what update()
+   * on every tick gives then: the clock marks every line with a trip.
+   */
+  compute(now: number, typical: TypicalSec): boolean {
+    const lines = this.dirty;
     if (lines.size === 0) return false;
     const trips: TrackedTrip[] = [];
     for (const line of lines) {
       this.gaps.delete(line);
       for (const byLine of this.feeds.values()) for (const t of byLine.get(line) ?? []) trips.push(t);
     }
-    for (const g of gapsAhead(trips, this.lastArrival, { now: u.now, net: this.net, typical: u.typical })) {
+    lines.clear();
+    for (const g of gapsAhead(trips, this.lastArrival, { now, net: this.net, typical })) {
       const line = lineKey(g.route, g.direction);
       let list = this.gaps.get(line);
       if (!list) this.gaps.set(line, (list = []));
@@ -333,28 +355,34 @@ export class GapAheadBoard {
  * Every running train's gap ahead by trip key, on each tick of the trip
  * statuses (a snapshot: its feed's lines; the clock: every line, as the
  * next station moves with now). Stops made come from the tracker's tick of
- * the same cycle.
+ * the same cycle. Given `onlyOn` (the clock), the gaps are computed and
+ * emitted on its ticks only, the same as they are then on every tick: for
+ * readers that want them on the clock (subway.gap_ahead), a snapshot then
+ * costs its bookkeeping only.
  */
 export function gapAheadNode(
   tracked: Series<TrackerTick>,
   trips: Series<TripStatusTick>,
   net: TransitNetwork,
+  onlyOn?: Series<unknown>,
 ): Series<ReadonlyMap<string, GapAhead>> {
   return node({
-    name: "subway.gap_ahead",
-    inputs: { tracked, trips },
-    passive: ["tracked"],
+    name: onlyOn ? "subway.gap_ahead.on_clock" : "subway.gap_ahead",
+    inputs: onlyOn ? { tracked, trips, onlyOn } : { tracked, trips },
+    // The trip statuses tick on the clock too: `onlyOn` only says when to compute.
+    passive: ["tracked", "onlyOn"],
     state: () => new GapAheadBoard(net),
     onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      const changed = state.update({
+      state.record({
         now: v.now,
         typical: v.typical,
         changed: v.changed,
         tripsOf: (f) => v.byFeed.get(f) ?? [],
         made: inputs.tracked.ticked ? inputs.tracked.value.made : [],
       });
-      return changed ? (state.byTrip() as ReadonlyMap<string, GapAhead>) : undefined;
+      if (onlyOn && !onlyOn.ticked) return undefined;
+      return state.compute(v.now, v.typical) ? (state.byTrip() as ReadonlyMap<string, GapAhead>) : undefined;
     },
   });
 }

@@ -59,7 +59,10 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
   const changes = serviceChangesNode(tracked, clock, net);
   const waits = nextTrainWaitNode(trips, net);
   const predictionErrors = predictionErrorNode(tracked, clock);
+  // The map's trains want the gaps on every snapshot; the metric, on the clock only (a headless export
+  // has no trains): two boards, so that one need not compute the other's ticks.
   const gaps = gapAheadNode(tracked, trips, net);
+  const gapsOnClock = gapAheadNode(tracked, trips, net, clock);
   const lineStatus = statusNode(
     {
       clock,
@@ -83,7 +86,7 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
       waits,
       predictionErrors,
       statuses: lineStatus,
-      gaps,
+      gaps: gapsOnClock,
     }),
     trains: trainsNode(trips, net, gaps),
     arrivals: arrivalsNode(trips, cancelled, net),
