@@ -30,6 +30,7 @@ import {
   runRealtime,
   type Series,
   sample,
+  sink,
   timer,
   unroll,
 } from "./index";
@@ -577,6 +578,42 @@ describe("realtime", () => {
     const t = r.outputs.seq.map(([time]) => time);
     expect(t.slice(0, 5)).toEqual(history.map(([time]) => time)); // history at its own times
     expect(t[5]).toBeGreaterThanOrEqual(now); // live at wall-clock time
+  });
+
+  it("says when it has run every cycle due and starts to wait, not between the cycles of a catch-up", async () => {
+    const now = Date.now();
+    const log: Array<number | "caught up"> = [];
+    const quiet: number[] = [];
+    let push: (v: number) => void = () => {};
+    const e = new Engine(
+      () => {
+        const history = pullInput(
+          "history",
+          [1, 2, 3, 4, 5].map((i) => [now - 5000 + i * 100, i] as const),
+        );
+        const live = pushInput<number>("live");
+        push = live.push;
+        sink("log", merge(history, live.series), (_t, v) => log.push(v));
+      },
+      {
+        realtime: true,
+        start: now - 5000,
+        duration: 5000 + 200,
+        // Called at every wait: note it once after the outputs it completes.
+        onCaughtUp: (quietForMs) => {
+          if (log.at(-1) !== "caught up") log.push("caught up");
+          quiet.push(quietForMs);
+        },
+      },
+    );
+    const done = e.runRealtime();
+    setTimeout(() => push(7), 80);
+    await done;
+    expect(log).toEqual([1, 2, 3, 4, 5, "caught up", 7, "caught up"]);
+    // Nothing scheduled after the history but the run's end (200 ms after the wall clock of the start).
+    expect(quiet[0]).toBeGreaterThan(100);
+    expect(quiet[0]).toBeLessThanOrEqual(200);
+    expect(quiet.at(-1)).toBeLessThanOrEqual(200 - 80);
   });
 
   it("paces a simulation at a speed factor", async () => {

@@ -20,6 +20,16 @@ export interface RunOptions extends RuntimeOptions {
    */
   realtime?: boolean;
   speed?: number;
+  /**
+   * Realtime and paced runs: called each time the engine has run every cycle
+   * due by its clock and starts to wait (for time to pass or a push). What
+   * the graph output since the last call is then complete for this moment:
+   * a consumer can send it as one. quietForMs: wall ms until the next
+   * scheduled cycle (Infinity: none scheduled, or paused; a push may still
+   * come), so a consumer can tell a pause between two cycles of one burst
+   * from the end of the burst.
+   */
+  onCaughtUp?: (quietForMs: number) => void;
 }
 
 export interface RunResult {
@@ -136,13 +146,15 @@ export class Engine {
             const drainAt =
               rt.clock.cycle > 0 ? Math.max(rt.clock.now + 1, wallNow) : Math.max(rt.clock.now, wallNow);
             if (this.pace!.pausedAt === null && this.drainPushes(drainAt)) continue;
-            if (this.pace!.pausedAt !== null) return; // paused: play(), seek() or stop() wake us
+            const paused = this.pace!.pausedAt !== null;
             const target = Math.min(t ?? Number.POSITIVE_INFINITY, this.end);
+            const delay = Math.max(0, Math.ceil((target - wallNow) / this.pace!.speed));
+            this.opts.onCaughtUp?.(paused ? Number.POSITIVE_INFINITY : delay);
+            if (paused) return; // play(), seek() or stop() wake us
             if (target === Number.POSITIVE_INFINITY) {
               if (rt.pushQueues.length === 0) return done(); // nothing can ever arrive
               return; // idle until a push wakes us
             }
-            const delay = Math.max(0, Math.ceil((target - wallNow) / this.pace!.speed));
             timer = setTimeout(step, Math.min(delay, 60_000));
             return;
           }

@@ -103,24 +103,48 @@ describe("hub coalescing", () => {
     expect(d.w).toBeLessThanOrEqual(d.n);
   });
 
-  it("holds a topic's next change for its interval, without holding back other topics", async () => {
+  it("sends two changes in a row after a quiet spell, then holds the third for its turn, without holding back other topics", async () => {
     const { state, deltas } = await setup(["status", "bike-totals"]);
     state.lineStatus.set(1, [status("A", 1)]);
     await until(() => deltas().length === 1);
-    state.lineStatus.set(2, [status("A", 2)]); // too soon for status
+    state.lineStatus.set(2, [status("A", 2)]); // the spare token: goes at once
+    await until(() => deltas().length === 2);
+    state.lineStatus.set(3, [status("A", 3)]); // out of tokens: waits
     await sleep(20);
-    state.bikeTotals.set(3, totals(7)); // bike-totals sent nothing yet: goes now
-    await until(() => deltas().length === 3);
-    const [first, second, third] = deltas();
-    expect(first.topic).toBe("status");
-    expect(second.topic).toBe("bike-totals");
-    expect(second.data).toEqual(totals(7));
-    expect(third.topic).toBe("status");
-    expect(third.data).toEqual({ upsert: [status("A", 2)] });
-    // The held change went out when its interval was up, and says how long it waited.
-    expect(third.s - first.s).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
-    expect(third.w).toBeLessThan(second.n);
-    expect(third.seq).toBe(first.seq + 1);
+    state.bikeTotals.set(4, totals(7)); // bike-totals sent nothing yet: goes now
+    await until(() => deltas().length === 4);
+    const [first, second, third, fourth] = deltas();
+    expect([first.topic, second.topic, third.topic, fourth.topic]).toEqual([
+      "status",
+      "status",
+      "bike-totals",
+      "status",
+    ]);
+    expect(second.s - second.n).toBeLessThan(INTERVAL_MS / 2);
+    expect(third.data).toEqual(totals(7));
+    expect(fourth.data).toEqual({ upsert: [status("A", 3)] });
+    // The held change went out when a token came back (one interval after the first), and says how long it waited.
+    expect(fourth.s - first.s).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+    expect(fourth.w).toBeLessThan(third.n);
+    expect(fourth.seq).toBe(first.seq + 2);
+  });
+
+  it("keeps a topic changing all the time to one message per interval on average, ending on the newest state", async () => {
+    const { state, deltas } = await setup(["status"]);
+    const t0 = Date.now();
+    let i = 0;
+    while (Date.now() - t0 < 4 * INTERVAL_MS) {
+      i++;
+      state.lineStatus.set(i, [status("A", i)]);
+      await sleep(20);
+    }
+    const elapsed = Date.now() - t0;
+    await until(() => deltas().at(-1)?.t === i);
+    // ~60 changes; a burst of two, then one per interval (plus the last one, held for its turn).
+    expect(i).toBeGreaterThan(20);
+    expect(deltas().length).toBeLessThanOrEqual(2 + Math.ceil(elapsed / INTERVAL_MS) + 1);
+    expect(deltas().length).toBeGreaterThanOrEqual(3);
+    expect(deltas().at(-1)?.data).toEqual({ upsert: [status("A", i)] });
   });
 
   it("keeps a held change when nothing else happens (a timer sends it)", async () => {

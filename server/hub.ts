@@ -6,13 +6,13 @@
  *
  * A change schedules a flush for the next turn of the event loop, so the
  * engine finishes the cycles due now first and a client gets their result
- * at once. Each topic is throttled on its own (at most one message per its
- * interval, leading edge): a topic sent a moment ago waits for its turn with
- * a timer, without holding back the others.
+ * at once, unless the topic is in a burst of changes or out of its rate
+ * (send-timing.ts): then a timer sends it, without holding back the others.
  */
 import type { Server, Socket } from "socket.io";
 import type { LiveState } from "./live-state";
 import type { DeltaMsg, SnapshotMsg } from "./protocol";
+import { SendTiming } from "./send-timing";
 import type { Topic } from "./topics/topic";
 import { batchWrites } from "./write-batch";
 
@@ -34,16 +34,13 @@ export interface HubOptions {
 interface Entry {
   topic: Topic;
   seq: number;
-  /** Minimum ms between two messages of this topic. */
-  interval: number;
-  lastSent: number;
+  timing: SendTiming;
   /** Oldest unsent change (wall ms) seen over skipped flushes. */
   pending: number | null;
 }
 
 /** Not worth a timer of its own: a topic due this soon goes out with the current flush. */
 const DUE_SLACK_MS = 5;
-
 export class Hub {
   private readonly topics = new Map<string, Entry>();
   private soon: NodeJS.Immediate | null = null;
@@ -85,7 +82,7 @@ export class Hub {
       topic.rebase();
       const family = name.split(":", 1)[0];
       const interval = Math.max(this.opts.coalesceMs, this.opts.familyIntervalMs?.[family] ?? 0);
-      e = { topic, seq: 0, interval, lastSent: 0, pending: null };
+      e = { topic, seq: 0, timing: new SendTiming(interval, Date.now()), pending: null };
       this.topics.set(name, e);
       this.opts.onTopics?.([...this.topics.keys()]);
     }
@@ -174,9 +171,10 @@ export class Hub {
       }
       const since = e.topic.pendingSince();
       if (since !== null && (e.pending === null || since < e.pending)) e.pending = since;
-      const due = e.lastSent + e.interval;
+      const newest = e.topic.changedAt();
+      const due = e.timing.due(now, e.pending, newest, this.state.engineIdle);
       if (due > now + DUE_SLACK_MS) {
-        // Sent a moment ago: keep the change for its turn.
+        // In a burst, or out of tokens: keep the change for its turn.
         if (e.pending !== null) nextDue = Math.min(nextDue, due);
         continue;
       }
@@ -184,7 +182,7 @@ export class Hub {
       const oldest = e.pending;
       e.pending = null;
       if (!r) continue;
-      e.lastSent = now;
+      e.timing.sent(now);
       e.seq++;
       if (r.kind === "snapshot") {
         this.broadcast(
@@ -200,7 +198,7 @@ export class Hub {
         seq: e.seq,
         t: e.topic.t(),
         w: oldest ?? now,
-        n: e.topic.changedAt() ?? now,
+        n: newest ?? now,
         s: Date.now(),
         data: r.data,
       };

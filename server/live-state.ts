@@ -23,6 +23,7 @@ import {
   type SlotName,
   type SlotValues,
 } from "./outputs";
+import type { EngineIdle } from "./send-timing";
 import { SeriesStore } from "./series-store";
 
 export type { DashboardOutputs };
@@ -76,6 +77,8 @@ export class LiveState implements OutputTarget, OutputWriter {
   readonly metricsSlot = new Slot<number>(this.notify);
   /** Engine time of the newest output seen. */
   engineTime = 0;
+  /** When the engine last said it had run every cycle due, and until when it expects no cycle (null: it never said). */
+  engineIdle: EngineIdle | null = null;
 
   onChange(l: () => void): () => void {
     this.listeners.push(l);
@@ -104,6 +107,13 @@ export class LiveState implements OutputTarget, OutputWriter {
     this.metricsSlot.set(t, this.series.version, at, firstAt);
   }
 
+  caughtUp(quietForMs: number, at = Date.now()): void {
+    const since = this.engineIdle?.caughtUpAt ?? Number.NEGATIVE_INFINITY;
+    const news = this.slots().some((s) => s.changedAt !== null && s.changedAt >= since);
+    this.engineIdle = { caughtUpAt: at, quietUntil: at + quietForMs };
+    if (news) this.notify();
+  }
+
   /** Slots whose news a flush carries; their pendingSince is reset after it. */
   slots(): Slot<unknown>[] {
     return [
@@ -128,5 +138,6 @@ export class LiveState implements OutputTarget, OutputWriter {
     for (const s of this.slots()) s.clear();
     this.series.clear();
     this.engineTime = 0;
+    this.engineIdle = null;
   }
 }

@@ -51,7 +51,9 @@ export type OutputsMessage =
       metrics: Array<{ t: number; ticks: MetricTick[]; at: number }>;
     }
   /** A new run: forget every slot and the day's series. */
-  | { type: "clear" };
+  | { type: "clear" }
+  /** The engine ran every cycle due (at, wall ms) and expects none for quietForMs: the outputs before this are the moment's whole news. */
+  | { type: "caughtUp"; at: number; quietForMs: number };
 
 /** What a keyed slot held at the last message: what the next patch is relative to. */
 interface KeyedState {
@@ -87,6 +89,8 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
   private metricBatches: Array<{ t: number; ticks: MetricTick[]; at: number }> = [];
   private sent = new Map<SlotName, KeyedState>();
   private soon: NodeJS.Immediate | null = null;
+  /** Outputs were posted since the engine last caught up (else a catch-up is no news). */
+  private postedNews = false;
 
   /** atPace(t): is an output of engine time t news now (rather than part of a catch-up)? */
   constructor(
@@ -129,6 +133,13 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
     return (this.arrivals?.v as ReadonlyMap<string, unknown> | undefined) ?? null;
   }
 
+  caughtUp(quietForMs: number): void {
+    this.flush();
+    if (!this.postedNews) return;
+    this.postedNews = false;
+    this.post({ type: "caughtUp", at: Date.now(), quietForMs });
+  }
+
   metrics(t: number, ticks: MetricTick[]): void {
     this.metricBatches.push({ t, ticks, at: Date.now() });
     this.flushOrSchedule(t);
@@ -155,7 +166,10 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
     this.pending.clear();
     const metrics = this.metricBatches;
     this.metricBatches = [];
-    if (slots.length > 0 || metrics.length > 0) this.post({ type: "outputs", slots, metrics });
+    if (slots.length > 0 || metrics.length > 0) {
+      this.post({ type: "outputs", slots, metrics });
+      this.postedNews = true;
+    }
   }
 
   private patch(name: SlotName, v: unknown): Patch {
@@ -184,6 +198,10 @@ export class OutputApplier {
     if (m.type === "clear") {
       this.held.clear();
       this.state.reset();
+      return;
+    }
+    if (m.type === "caughtUp") {
+      this.state.caughtUp(m.quietForMs, m.at);
       return;
     }
     for (const u of m.slots) {

@@ -79,6 +79,11 @@ export interface OutputTarget {
   attach(d: DashboardOutputs): void;
   /** A new run (engine rebuilt for a seek back, a demo loop): forget everything. */
   reset(): void;
+  /**
+   * The engine ran every cycle due and waits, for quietForMs (wall ms) until
+   * its next scheduled cycle: the outputs since the last call are this moment's whole news.
+   */
+  caughtUp(quietForMs: number): void;
 }
 
 export function bindOutputs(d: DashboardOutputs, out: OutputWriter): void {

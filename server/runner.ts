@@ -81,9 +81,10 @@ export interface ReplayRunnerOptions extends Common {
 }
 
 /** Engine options every run gets: a cheap profiler (for /metrics) and a log line per contained node failure. */
-function engineOptions(log: Logger) {
+function engineOptions(log: Logger, state: OutputTarget) {
   return {
     profileEvery: 16,
+    onCaughtUp: (quietForMs: number) => state.caughtUp(quietForMs),
     onFailure: (f: NodeFailure) =>
       log.warn(
         { node: f.node, scope: f.scope, at: new Date(f.time).toISOString() },
@@ -149,7 +150,12 @@ export class ReplayRunner implements Runner {
       () => {
         state.attach(graph(replayPayloads(dir), network));
       },
-      { ...engineOptions(this.o.log), start: this.range.start, end: this.range.end, speed: this.speed },
+      {
+        ...engineOptions(this.o.log, state),
+        start: this.range.start,
+        end: this.range.end,
+        speed: this.speed,
+      },
     );
     this.engine = engine;
     this.ended = false;
@@ -325,7 +331,7 @@ export class LiveRunner implements Runner {
         recordPayloads(this.live.payloads, writer);
         state.attach(graph(this.live.payloads, network));
       },
-      { ...engineOptions(log), realtime: true, start: from },
+      { ...engineOptions(log, state), realtime: true, start: from },
     );
     this.engine = engine;
     this.done = engine.runRealtime().catch((e: unknown) => log.error({ err: e }, "engine run failed"));

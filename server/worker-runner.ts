@@ -178,6 +178,7 @@ export class WorkerRunner implements Runner {
     const { hooks, log } = this.deps;
     switch (m.type) {
       case "outputs":
+      case "caughtUp":
         this.applier.apply(m);
         return;
       case "clear":
