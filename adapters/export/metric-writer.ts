@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
-import { stableStringify } from "../../engine";
 import type { MetricTick } from "../../transit/contract";
 import { isoWithOffset } from "../../util/time-zone";
+import { stableJson } from "./stable-json";
 
 export type ExportFormat = "jsonl" | "csv";
 
@@ -13,13 +13,22 @@ export function formatOf(path: string): ExportFormat {
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/** The last time formatted: a cycle's ticks, hundreds of them, share theirs. */
+let lastIso = { t: Number.NaN, timeZone: undefined as string | undefined, iso: "" };
+
+function isoOf(t: number, timeZone: string | undefined): string {
+  if (lastIso.t !== t || lastIso.timeZone !== timeZone)
+    lastIso = { t, timeZone, iso: isoWithOffset(t, timeZone) };
+  return lastIso.iso;
+}
+
 /** One line per metric tick; stable key order so equal runs give byte-identical files. */
 export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
-  const t = isoWithOffset(m.t, timeZone);
+  const t = isoOf(m.t, timeZone);
   if (format === "jsonl") {
-    return `{"t":${JSON.stringify(t)},"metric":${JSON.stringify(m.metric)},"key":${stableStringify(m.key)},"value":${stableStringify(m.value)}}\n`;
+    return `{"t":${JSON.stringify(t)},"metric":${JSON.stringify(m.metric)},"key":${stableJson(m.key)},"value":${stableJson(m.value)}}\n`;
   }
-  return `${t},${m.metric},${csvCell(stableStringify(m.key))},${csvCell(stableStringify(m.value))}\n`;
+  return `${t},${m.metric},${csvCell(stableJson(m.key))},${csvCell(stableJson(m.value))}\n`;
 }
 
 export const CSV_HEADER = "t,metric,key,value\n";
