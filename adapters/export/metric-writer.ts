@@ -33,11 +33,20 @@ export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: strin
 
 export const CSV_HEADER = "t,metric,key,value\n";
 
+/**
+ * Lines are encoded into this many bytes as they come, then written: none
+ * is kept as a string, since a megabyte of strings held until the write
+ * outlives garbage collections and costs more to collect than to write.
+ */
+const BUFFER_BYTES = 1 << 20;
+/** UTF-8 bytes of one UTF-16 unit, at most. */
+const MAX_UTF8_PER_UNIT = 3;
+
 /** Writes metric ticks to a file, buffered, filtered by time range and names. */
 export class MetricFileWriter {
   private readonly fd: number;
-  private buffer: string[] = [];
-  private size = 0;
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
   count = 0;
 
   constructor(
@@ -59,17 +68,24 @@ export class MetricFileWriter {
   }
 
   private push(s: string): void {
-    this.buffer.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
+    const most = s.length * MAX_UTF8_PER_UNIT;
+    if (this.used + most > this.buffer.length) {
+      this.flush();
+      if (most > this.buffer.length) {
+        this.writeAll(Buffer.from(s));
+        return;
+      }
+    }
+    this.used += this.buffer.write(s, this.used);
   }
 
   flush(): void {
-    if (this.buffer.length === 0) return;
-    const text = this.buffer.join("");
-    this.buffer = [];
-    this.size = 0;
-    const bytes = Buffer.from(text);
+    if (this.used === 0) return;
+    this.writeAll(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 
