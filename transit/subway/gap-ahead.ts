@@ -254,13 +254,46 @@ export class GapAheadBoard {
     return this.compute(u.now, u.typical);
   }
 
-  /**
-   * Takes in one tick's stops made and changed feeds, and marks the lines
-   * they touch for compute(): cheap, so that a board read only now and then
-   * (the metrics, on the clock) can follow every tick.
-   */
+  /** Takes in one tick's stops made and changed feeds, and marks the lines they touch for compute(). */
   record(u: GapAheadUpdate): void {
-    const lines = this.dirty;
+    this.recordArrivals(u);
+    for (const f of u.changed) {
+      const had = this.feeds.get(f);
+      for (const line of had?.keys() ?? []) this.dirty.add(line);
+      const byLine = new Map<string, TrackedTrip[]>();
+      for (const { trip } of u.tripsOf(f)) {
+        const line = lineKey(trip.route, trip.direction);
+        let list = byLine.get(line);
+        if (!list) byLine.set(line, (list = []));
+        list.push(trip);
+        this.dirty.add(line);
+      }
+      if (byLine.size > 0) this.feeds.set(f, byLine);
+      else this.feeds.delete(f);
+    }
+  }
+
+  /**
+   * What a board computed on the clock only needs of a tick between two:
+   * the arrivals, and which feeds have trips, in the order they came to
+   * have them (the order a line's trains are listed and its mean summed
+   * in). Their trips are taken in on the clock, which changes every feed;
+   * a feed's lines as last taken in stay marked until then.
+   */
+  follow(u: GapAheadUpdate): void {
+    this.recordArrivals(u);
+    for (const f of u.changed) {
+      const had = this.feeds.get(f);
+      if (u.tripsOf(f).length > 0) {
+        if (!had) this.feeds.set(f, new Map());
+      } else if (had) {
+        for (const line of had.keys()) this.dirty.add(line);
+        this.feeds.delete(f);
+      }
+    }
+  }
+
+  private recordArrivals(u: GapAheadUpdate): void {
     for (const m of u.made) {
       const line = lineKey(m.route, m.direction);
       let stations = this.arrived.get(line);
@@ -271,22 +304,9 @@ export class GapAheadBoard {
         stations.set(m.stationId, { time: m.time, tripKey: m.tripKey });
         this.oldestArrival = Math.min(this.oldestArrival, m.time);
       }
-      lines.add(line);
+      this.dirty.add(line);
     }
-    this.expire(u.now, lines);
-    for (const f of u.changed) {
-      for (const line of this.feeds.get(f)?.keys() ?? []) lines.add(line);
-      const byLine = new Map<string, TrackedTrip[]>();
-      for (const { trip } of u.tripsOf(f)) {
-        const line = lineKey(trip.route, trip.direction);
-        let list = byLine.get(line);
-        if (!list) byLine.set(line, (list = []));
-        list.push(trip);
-        lines.add(line);
-      }
-      if (byLine.size > 0) this.feeds.set(f, byLine);
-      else this.feeds.delete(f);
-    }
+    this.expire(u.now, this.dirty);
   }
 
   /**
@@ -374,14 +394,18 @@ export function gapAheadNode(
     state: () => new GapAheadBoard(net),
     onTick: ({ inputs, state }) => {
       const v = inputs.trips.value;
-      state.record({
+      const update: GapAheadUpdate = {
         now: v.now,
         typical: v.typical,
         changed: v.changed,
         tripsOf: (f) => v.byFeed.get(f) ?? [],
         made: inputs.tracked.ticked ? inputs.tracked.value.made : [],
-      });
-      if (onlyOn && !onlyOn.ticked) return undefined;
+      };
+      if (onlyOn && !onlyOn.ticked) {
+        state.follow(update);
+        return undefined;
+      }
+      state.record(update);
       return state.compute(v.now, v.typical) ? (state.byTrip() as ReadonlyMap<string, GapAhead>) : undefined;
     },
   });
