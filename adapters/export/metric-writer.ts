@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { MetricTick } from "../../transit/contract";
 import { isoWithOffset } from "../../util/time-zone";
-import { stableJson } from "./stable-json";
+import { quotedName, stableJson } from "./stable-json";
 
 export type ExportFormat = "jsonl" | "csv";
 
@@ -14,21 +14,23 @@ export function formatOf(path: string): ExportFormat {
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** The last time formatted: a cycle's ticks, hundreds of them, share theirs. */
-let lastIso = { t: Number.NaN, timeZone: undefined as string | undefined, iso: "" };
+let lastIso = { t: Number.NaN, timeZone: undefined as string | undefined, iso: "", quoted: '""' };
 
-function isoOf(t: number, timeZone: string | undefined): string {
-  if (lastIso.t !== t || lastIso.timeZone !== timeZone)
-    lastIso = { t, timeZone, iso: isoWithOffset(t, timeZone) };
-  return lastIso.iso;
+function isoOf(t: number, timeZone: string | undefined): typeof lastIso {
+  if (lastIso.t !== t || lastIso.timeZone !== timeZone) {
+    const iso = isoWithOffset(t, timeZone);
+    lastIso = { t, timeZone, iso, quoted: JSON.stringify(iso) };
+  }
+  return lastIso;
 }
 
 /** One line per metric tick; stable key order so equal runs give byte-identical files. */
 export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
   const t = isoOf(m.t, timeZone);
   if (format === "jsonl") {
-    return `{"t":${JSON.stringify(t)},"metric":${JSON.stringify(m.metric)},"key":${stableJson(m.key)},"value":${stableJson(m.value)}}\n`;
+    return `{"t":${t.quoted},"metric":${quotedName(m.metric)},"key":${stableJson(m.key)},"value":${stableJson(m.value)}}\n`;
   }
-  return `${t},${m.metric},${csvCell(stableJson(m.key))},${csvCell(stableJson(m.value))}\n`;
+  return `${t.iso},${m.metric},${csvCell(stableJson(m.key))},${csvCell(stableJson(m.value))}\n`;
 }
 
 export const CSV_HEADER = "t,metric,key,value\n";

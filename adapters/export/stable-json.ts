@@ -8,6 +8,20 @@
  */
 import { stableStringify } from "../../engine";
 
+/** Object keys (and metric names), quoted: a few dozen names written millions of times; bounded for odd data. */
+const quotedNames = new Map<string, string>();
+const MAX_QUOTED_NAMES = 10_000;
+
+/** JSON.stringify(name), remembered. */
+export function quotedName(name: string): string {
+  let q = quotedNames.get(name);
+  if (q === undefined) {
+    q = JSON.stringify(name);
+    if (quotedNames.size < MAX_QUOTED_NAMES) quotedNames.set(name, q);
+  }
+  return q;
+}
+
 /** Thrown (once per odd value, never in the export's own values) to hand the whole value to stableStringify. */
 const NOT_PLAIN = Symbol("not plain");
 
@@ -62,7 +76,7 @@ function writeObject(v: object): string {
     const x = write((v as Record<string, unknown>)[k]);
     if (x === undefined) continue;
     if (out.length > 1) out += ",";
-    out += `${JSON.stringify(k)}:${x}`;
+    out += `${quotedName(k)}:${x}`;
   }
   return `${out}}`;
 }

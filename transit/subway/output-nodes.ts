@@ -6,7 +6,7 @@ import { type GapAhead, gapAheadSummary } from "./gap-ahead";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
-import { MetricDiff, rememberFingerprint, subwayMetricTicks } from "./metrics";
+import { fingerprint, MetricDiff, rememberFingerprint, subwayMetricTicks } from "./metrics";
 import type { WaitStats } from "./next-train-wait";
 import type { PredictionError } from "./prediction-error";
 import type { RuntimeResult } from "./runtime";
@@ -132,6 +132,56 @@ export interface MetricsInputs {
   gaps?: Series<ReadonlyMap<string, GapAhead>>;
 }
 
+/** What a route's ticks were last built from, between clock ticks: the same objects give the same ticks. */
+interface RouteInputs {
+  countsN: LineCounts | undefined;
+  countsS: LineCounts | undefined;
+  waits: WaitStats | undefined;
+  /** Its status's fingerprint (a status is rebuilt each tick for its time, but remembers it). */
+  status: string | undefined;
+}
+
+/**
+ * The routes whose ticks could differ from those last built: between clock
+ * ticks only the counts, waits and statuses tick, and each keeps a route's
+ * object (or status fingerprint) while it is unchanged. Every route when
+ * anything else ticked. Updates `built` for the routes returned.
+ */
+function routesToBuild(
+  inp: MetricsInputs,
+  routes: readonly string[],
+  built: Map<string, RouteInputs>,
+): readonly string[] {
+  const { counts, waits, statuses } = inp;
+  const others = [inp.delays, inp.headways, inp.runtimes, inp.changes, inp.predictionErrors];
+  const all = others.some((s) => s.ticked);
+  const statusOf = statuses.ticked ? new Map(statuses.value.map((s) => [s.route, s])) : undefined;
+  const out: string[] = [];
+  for (const route of routes) {
+    const was = built.get(route);
+    const now: RouteInputs = {
+      countsN: counts.ticked ? counts.value.get(lineKey(route, "N")) : was?.countsN,
+      countsS: counts.ticked ? counts.value.get(lineKey(route, "S")) : was?.countsS,
+      waits: waits.ticked && waits.valid ? waits.value.get(route) : was?.waits,
+      status: statusOf ? mapOr(statusOf.get(route), fingerprint) : was?.status,
+    };
+    if (
+      all ||
+      !was ||
+      was.countsN !== now.countsN ||
+      was.countsS !== now.countsS ||
+      was.waits !== now.waits ||
+      was.status !== now.status
+    ) {
+      out.push(route);
+      built.set(route, now);
+    }
+  }
+  return out;
+}
+
+const mapOr = <T, U>(v: T | undefined, f: (v: T) => U): U | undefined => (v === undefined ? undefined : f(v));
+
 export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
   const { gaps, ...always } = inp;
   const inputs: Record<string, Series<any>> = always;
@@ -141,15 +191,17 @@ export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
     inputs,
     // The gaps change with every snapshot but are exported on the clock only: they never make this tick.
     passive: ["gaps"],
-    state: () => new MetricDiff(),
+    state: () => ({ diff: new MetricDiff(), built: new Map<string, RouteInputs>() }),
     onTick: ({ state, now }) => {
       if (!inp.counts.valid) return undefined;
       const full = inp.clock.ticked;
       // Between clock ticks only what ticked can have changed: the rest is not even built.
       const take = <T>(s: Series<T>): T | undefined => (s.valid && (full || s.ticked) ? s.value : undefined);
+      const routes = [...new Set([...inp.counts.value.values()].map((c) => c.route))];
+      const changed = routesToBuild(inp, routes, state.built);
       const ticks = subwayMetricTicks({
         now: now(),
-        routes: [...new Set([...inp.counts.value.values()].map((c) => c.route))],
+        routes: full ? routes : changed,
         counts: take(inp.counts),
         delays: take(inp.delays),
         headways: take(inp.headways),
@@ -160,7 +212,7 @@ export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
         statuses: take(inp.statuses),
         gapAhead: full && inp.gaps?.valid ? gapAheadSummary(inp.gaps.value.values()) : undefined,
       });
-      const out = state.pass(ticks, full);
+      const out = state.diff.pass(ticks, full);
       return out.length > 0 ? out : undefined;
     },
   });
