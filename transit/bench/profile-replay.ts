@@ -3,16 +3,21 @@
  * the demo day, with the engine's per-node profile printed at the end: run
  * under `node --cpu-prof --import tsx` for a V8 profile of the same work.
  *
- *   node --import tsx transit/bench/profile-replay.ts [hours=6] [--decode-only] [--profile-every N]
+ *   node --import tsx transit/bench/profile-replay.ts [hours=6] [--decode-only | --only subway|bikes] [--profile-every N]
+ *
+ * --only runs one sub-graph on the decoded feeds, its metrics exported: what it costs alone.
  */
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MetricFileWriter } from "../../adapters/export/metric-writer";
 import { decodeFeeds, replayPayloads } from "../../adapters/feed-graph";
-import { Engine, HOUR, sink } from "../../engine";
+import { Engine, HOUR, MINUTE, type Series, sink, timer } from "../../engine";
+import { bikesGraph } from "../bikes";
+import type { MetricTick } from "../contract";
 import { dashboardGraph } from "../dashboard";
 import { loadRecordingNetwork } from "../recording-network";
+import { subwayGraph } from "../subway";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -25,6 +30,7 @@ const option = (name: string) => {
 };
 const decodeOnly = flag("--decode-only");
 const profileEvery = Number(option("--profile-every") ?? 0);
+const only = option("--only");
 const hours = Number(args[0] ?? 6);
 const dir = "data/demo/recording";
 
@@ -41,8 +47,21 @@ const engine = new Engine(
       sink("decoded", decodeFeeds(payloads).health, () => {});
       return;
     }
-    const d = dashboardGraph(payloads, network);
-    sink("export", d.metrics, (_t, m) => {
+    let metrics: Series<MetricTick[]>;
+    if (only) {
+      const feeds = decodeFeeds(payloads);
+      const clock = timer(MINUTE, true);
+      metrics =
+        only === "subway"
+          ? subwayGraph({ snapshots: feeds.subway, network, clock }).metrics
+          : bikesGraph({
+              info: feeds.stationInformation,
+              status: feeds.stationStatus,
+              regions: feeds.systemRegions,
+              clock,
+            }).metrics;
+    } else metrics = dashboardGraph(payloads, network).metrics;
+    sink("export", metrics, (_t, m) => {
       for (const tk of m) writer.write(tk);
     });
   },
@@ -53,7 +72,7 @@ writer.close();
 rmSync(out, { force: true });
 const c = process.cpuUsage(c0);
 console.log(
-  `${hours} h${decodeOnly ? " decode only" : ""}: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
+  `${hours} h${decodeOnly ? " decode only" : only ? ` ${only} only` : ""}: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
     `${((c.user + c.system) / 1e6).toFixed(1)} s CPU, ${writer.count} ticks, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
 if (profileEvery > 0) {
