@@ -13,24 +13,42 @@ export function formatOf(path: string): ExportFormat {
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** The last time formatted: a cycle's ticks, hundreds of them, share theirs. */
-let lastIso = { t: Number.NaN, timeZone: undefined as string | undefined, iso: "", quoted: '""' };
+/**
+ * The cycle last formatted: its time, and the JSON of its ticks' keys by
+ * object (a cycle's ticks of one line share their key object, and a tick
+ * is not changed once emitted).
+ */
+interface Cycle {
+  t: number;
+  timeZone: string | undefined;
+  iso: string;
+  quoted: string;
+  keys: Map<object, string>;
+}
 
-function isoOf(t: number, timeZone: string | undefined): typeof lastIso {
-  if (lastIso.t !== t || lastIso.timeZone !== timeZone) {
+let last: Cycle = { t: Number.NaN, timeZone: undefined, iso: "", quoted: '""', keys: new Map() };
+
+function cycleOf(t: number, timeZone: string | undefined): Cycle {
+  if (last.t !== t || last.timeZone !== timeZone) {
     const iso = isoWithOffset(t, timeZone);
-    lastIso = { t, timeZone, iso, quoted: JSON.stringify(iso) };
+    last = { t, timeZone, iso, quoted: JSON.stringify(iso), keys: new Map() };
   }
-  return lastIso;
+  return last;
+}
+
+function keyJson(c: Cycle, key: Record<string, string>): string {
+  let json = c.keys.get(key);
+  if (json === undefined) c.keys.set(key, (json = stableJson(key)));
+  return json;
 }
 
 /** One line per metric tick; stable key order so equal runs give byte-identical files. */
 export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
-  const t = isoOf(m.t, timeZone);
+  const c = cycleOf(m.t, timeZone);
   if (format === "jsonl") {
-    return `{"t":${t.quoted},"metric":${quotedName(m.metric)},"key":${stableJson(m.key)},"value":${stableJson(m.value)}}\n`;
+    return `{"t":${c.quoted},"metric":${quotedName(m.metric)},"key":${keyJson(c, m.key)},"value":${stableJson(m.value)}}\n`;
   }
-  return `${t.iso},${m.metric},${csvCell(stableJson(m.key))},${csvCell(stableJson(m.value))}\n`;
+  return `${c.iso},${m.metric},${csvCell(keyJson(c, m.key))},${csvCell(stableJson(m.value))}\n`;
 }
 
 export const CSV_HEADER = "t,metric,key,value\n";
