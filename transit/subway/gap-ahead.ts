@@ -108,6 +108,12 @@ interface Query {
   aheadKey: string | null;
 }
 
+/** A line's queries by station, and the latest of their ETAs. */
+interface LineQueries {
+  byStation: Map<string, Query[]>;
+  lastEta: number;
+}
+
 /** Whether (eta, key) comes before (eta2, key2) in arrival order (at an equal ETA the smaller key first). */
 const before = (eta: number, key: string, eta2: number, key2: string) =>
   eta < eta2 || (eta === eta2 && key < key2);
@@ -127,30 +133,32 @@ export function gapsAhead(
   at: NextStopContext,
 ): GapAhead[] {
   const queries: Query[] = [];
-  /** Per line, per station, the queries there. */
-  const asked = new Map<string, Map<string, Query[]>>();
-  const lineOf = new Map<TrackedTrip, Map<string, Query[]> | undefined>();
+  const asked = new Map<string, LineQueries>();
+  const lineOf = new Map<TrackedTrip, LineQueries>();
   for (const t of trips) {
-    const line = lineKey(t.route, t.direction);
-    let stations = asked.get(line);
-    if (!stations) asked.set(line, (stations = new Map()));
-    lineOf.set(t, stations);
+    const key = lineKey(t.route, t.direction);
+    let line = asked.get(key);
+    if (!line) asked.set(key, (line = { byStation: new Map(), lastEta: Number.NEGATIVE_INFINITY }));
+    lineOf.set(t, line);
     if (!t.running) continue;
     const next = t.stops[nextStopIndex(t, at)];
     if (!next) continue;
     const q: Query = { trip: t, stationId: next.stationId, eta: etaOf(next), aheadEta: 0, aheadKey: null };
     queries.push(q);
-    const list = stations.get(q.stationId);
+    line.lastEta = Math.max(line.lastEta, q.eta);
+    const list = line.byStation.get(q.stationId);
     if (list) list.push(q);
-    else stations.set(q.stationId, [q]);
+    else line.byStation.set(q.stationId, [q]);
   }
   for (const t of trips) {
-    const stations = lineOf.get(t)!;
-    if (stations.size === 0) continue;
+    const line = lineOf.get(t)!;
+    if (line.byStation.size === 0) continue;
     for (const s of t.stops) {
-      const here = stations.get(s.stationId);
-      if (!here) continue;
       const eta = etaOf(s);
+      // Due after every query of the line, the stop is ahead of none (most of a trip's stops are).
+      if (eta > line.lastEta) continue;
+      const here = line.byStation.get(s.stationId);
+      if (!here) continue;
       for (const q of here) {
         // A trip listing the station twice (a loop) is not its own train ahead.
         if (t.key === q.trip.key || !before(eta, t.key, q.eta, q.trip.key)) continue;
