@@ -1,7 +1,8 @@
 import { closeSync, openSync, writeSync } from "node:fs";
+import { stableStringify } from "../../engine";
+import { quotedName } from "../../engine/stable-json";
 import type { MetricTick } from "../../transit/contract";
 import { isoWithOffset } from "../../util/time-zone";
-import { quotedName, stableJson } from "./stable-json";
 
 export type ExportFormat = "jsonl" | "csv";
 
@@ -38,7 +39,7 @@ function cycleOf(t: number, timeZone: string | undefined): Cycle {
 
 function keyJson(c: Cycle, key: Record<string, string>): string {
   let json = c.keys.get(key);
-  if (json === undefined) c.keys.set(key, (json = stableJson(key)));
+  if (json === undefined) c.keys.set(key, (json = stableStringify(key)));
   return json;
 }
 
@@ -46,9 +47,9 @@ function keyJson(c: Cycle, key: Record<string, string>): string {
 export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
   const c = cycleOf(m.t, timeZone);
   if (format === "jsonl") {
-    return `{"t":${c.quoted},"metric":${quotedName(m.metric)},"key":${keyJson(c, m.key)},"value":${stableJson(m.value)}}\n`;
+    return `{"t":${c.quoted},"metric":${quotedName(m.metric)},"key":${keyJson(c, m.key)},"value":${stableStringify(m.value)}}\n`;
   }
-  return `${c.iso},${m.metric},${csvCell(keyJson(c, m.key))},${csvCell(stableJson(m.value))}\n`;
+  return `${c.iso},${m.metric},${csvCell(keyJson(c, m.key))},${csvCell(stableStringify(m.value))}\n`;
 }
 
 export const CSV_HEADER = "t,metric,key,value\n";
