@@ -276,7 +276,7 @@ async function fanOut(thread: EngineThread): Promise<BenchRow[]> {
         name: "fan-out: oldest change carried -> receipt p50",
         value: quantile(delays, 0.5),
         unit: "ms",
-        note: "includes the deliberate coalescing: a topic's changes wait for the end of their burst and for its rate (one message per 250 ms on average; trains 500 ms, bikes 1 s)",
+        note: "includes the deliberate coalescing: a topic's changes wait for the end of their burst and for its rate (one message per 250 ms on average; health 200 ms, trains 500 ms, bikes 1 s)",
       },
       {
         suite: SUITE,

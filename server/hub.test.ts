@@ -11,6 +11,7 @@ import type { BikeTotals, LineStatus } from "../transit/contract";
 import { Hub } from "./hub";
 import { LiveState } from "./live-state";
 import type { DeltaMsg, SnapshotMsg } from "./protocol";
+import { BURST } from "./send-timing";
 import { TopicRegistry } from "./topics/registry";
 
 const INTERVAL_MS = 300;
@@ -103,30 +104,28 @@ describe("hub coalescing", () => {
     expect(d.w).toBeLessThanOrEqual(d.n);
   });
 
-  it("sends two changes in a row after a quiet spell, then holds the third for its turn, without holding back other topics", async () => {
+  it("sends BURST changes in a row after a quiet spell, then holds the next for its turn, without holding back other topics", async () => {
     const { state, deltas } = await setup(["status", "bike-totals"]);
-    state.lineStatus.set(1, [status("A", 1)]);
-    await until(() => deltas().length === 1);
-    state.lineStatus.set(2, [status("A", 2)]); // the spare token: goes at once
-    await until(() => deltas().length === 2);
-    state.lineStatus.set(3, [status("A", 3)]); // out of tokens: waits
+    for (let i = 1; i <= BURST; i++) {
+      state.lineStatus.set(i, [status("A", i)]);
+      await until(() => deltas().length === i);
+    }
+    const held = BURST + 1;
+    state.lineStatus.set(held, [status("A", held)]); // out of tokens: waits
     await sleep(20);
-    state.bikeTotals.set(4, totals(7)); // bike-totals sent nothing yet: goes now
-    await until(() => deltas().length === 4);
-    const [first, second, third, fourth] = deltas();
-    expect([first.topic, second.topic, third.topic, fourth.topic]).toEqual([
-      "status",
-      "status",
-      "bike-totals",
-      "status",
-    ]);
-    expect(second.s - second.n).toBeLessThan(INTERVAL_MS / 2);
-    expect(third.data).toEqual(totals(7));
-    expect(fourth.data).toEqual({ upsert: [status("A", 3)] });
+    state.bikeTotals.set(100, totals(7)); // bike-totals sent nothing yet: goes now
+    await until(() => deltas().length === BURST + 2);
+    const all = deltas();
+    const first = all[0];
+    const other = all[BURST];
+    const last = all[BURST + 1];
+    expect(all.map((d) => d.topic)).toEqual([...Array(BURST).fill("status"), "bike-totals", "status"]);
+    expect(other.data).toEqual(totals(7));
+    expect(last.data).toEqual({ upsert: [status("A", held)] });
     // The held change went out when a token came back (one interval after the first), and says how long it waited.
-    expect(fourth.s - first.s).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
-    expect(fourth.w).toBeLessThan(third.n);
-    expect(fourth.seq).toBe(first.seq + 2);
+    expect(last.s - first.s).toBeGreaterThanOrEqual(INTERVAL_MS - 5);
+    expect(last.w).toBeLessThan(other.n);
+    expect(last.seq).toBe(first.seq + BURST);
   });
 
   it("keeps a topic changing all the time to one message per interval on average, ending on the newest state", async () => {
@@ -140,9 +139,9 @@ describe("hub coalescing", () => {
     }
     const elapsed = Date.now() - t0;
     await until(() => deltas().at(-1)?.t === i);
-    // ~60 changes; a burst of two, then one per interval (plus the last one, held for its turn).
+    // ~60 changes; a burst, then one per interval (plus the last one, held for its turn).
     expect(i).toBeGreaterThan(20);
-    expect(deltas().length).toBeLessThanOrEqual(2 + Math.ceil(elapsed / INTERVAL_MS) + 1);
+    expect(deltas().length).toBeLessThanOrEqual(BURST + Math.ceil(elapsed / INTERVAL_MS) + 1);
     expect(deltas().length).toBeGreaterThanOrEqual(3);
     expect(deltas().at(-1)?.data).toEqual({ upsert: [status("A", i)] });
   });

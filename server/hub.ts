@@ -81,7 +81,7 @@ export class Hub {
       const topic = this.create(name);
       topic.rebase();
       const family = name.split(":", 1)[0];
-      const interval = Math.max(this.opts.coalesceMs, this.opts.familyIntervalMs?.[family] ?? 0);
+      const interval = this.opts.familyIntervalMs?.[family] ?? this.opts.coalesceMs;
       e = { topic, seq: 0, timing: new SendTiming(interval, Date.now()), pending: null };
       this.topics.set(name, e);
       this.opts.onTopics?.([...this.topics.keys()]);

@@ -19,9 +19,9 @@
  */
 
 /** Messages a topic may send back to back after a quiet spell. */
-export const BURST = 2;
+export const BURST = 3;
 /** A burst of changes is over when no cycle is due for this long (ms). */
-export const SETTLE_MS = 20;
+export const SETTLE_MS = 30;
 
 /** What the engine said last: it had run every cycle due at caughtUpAt, and expected none before quietUntil (wall ms). */
 export interface EngineIdle {

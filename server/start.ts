@@ -148,7 +148,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     {
       coalesceMs,
       maxTopics: 2000,
-      familyIntervalMs: opts.familyIntervalMs ?? { trains: 500, bikes: 1000 },
+      familyIntervalMs: opts.familyIntervalMs ?? { health: 200, trains: 500, bikes: 1000 },
       onTopics: (names) =>
         runner.wantArrivals?.(
           names.filter((n) => n.startsWith("arrivals:")).map((n) => n.slice("arrivals:".length)),
