@@ -148,17 +148,24 @@ export async function run(): Promise<BenchRow[]> {
     },
     {
       suite: "replay",
-      name: "metrics cost / decode only, wall",
+      name: "every metric / decode only, wall",
       value: full.wallMs / decode.wallMs,
       unit: "x",
-      note: "goal <= 2",
+      note: "goal <= 2 (read strictly: the whole replay with metrics at most twice the decode-only one)",
     },
     {
       suite: "replay",
-      name: "metrics cost / decode only, CPU",
+      name: "every metric / decode only, CPU",
       value: full.cpuMs / decode.cpuMs,
       unit: "x",
-      note: "goal <= 2 (CPU time: steadier on a shared machine)",
+      note: "the same on CPU time (steadier on a shared machine)",
+    },
+    {
+      suite: "replay",
+      name: "the metrics' own cost / decode only, wall",
+      value: (full.wallMs - decode.wallMs) / decode.wallMs,
+      unit: "x",
+      note: "the other reading of the goal: what the metrics add, against what decoding costs",
     },
     {
       suite: "replay",
