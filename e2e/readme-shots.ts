@@ -23,7 +23,8 @@ try {
   };
   await waitFor("the data to reach 08:00", async () => (await dataHour()) >= 8, 15 * 60_000, 2000);
 
-  const ctx = await localContext(browser, { width: 1600, height: 1000 });
+  // Tall enough for the whole page: a chart draws once it is on screen (IntersectionObserver).
+  const ctx = await localContext(browser, { width: 1600, height: 2600 });
   const dash = await ctx.newPage();
   await dash.goto(server.url + "/", { waitUntil: "load" });
   await waitFor(
