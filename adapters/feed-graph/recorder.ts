@@ -15,7 +15,7 @@ export function recordPayloads(payloads: Series<RecordedPayload>, writer: Record
     onTick: (ctx) => {
       const p = ctx.inputs.payloads.value;
       if (isReplayed(p)) return;
-      writer.append({ feed: p.feed, receivedAt: ctx.now(), status: p.status, body: p.body });
+      writer.appendSoon({ feed: p.feed, receivedAt: ctx.now(), status: p.status, body: p.body });
     },
   });
 }

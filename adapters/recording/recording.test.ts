@@ -271,6 +271,34 @@ describe("RecordingWriter + readRecording", () => {
     w.close();
   });
 
+  it("appendSoon writes after the current turn of the event loop, and close() writes what is still queued", async () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const w = RecordingWriter.open(dir, { onWarning: (m) => warnings.push(m) });
+    const feeds = () => [...readRecording(dir)].map((f) => f.feed);
+    w.appendSoon({
+      feed: "gbfs-station-status",
+      receivedAt: T0,
+      status: 200,
+      body: text('{"a":1}'.repeat(900)),
+    });
+    w.appendSoon({ feed: "subway-ace", receivedAt: T0 + 1, status: 200, body: text("x") });
+    expect(feeds()).toEqual([]); // the caller was not held up
+    await new Promise((r) => setImmediate(r));
+    expect(feeds()).toEqual(["gbfs-station-status", "subway-ace"]);
+    w.appendSoon({ feed: "subway-l", receivedAt: T0 + 2, status: 200, body: text("y") });
+    w.close();
+    expect(feeds()).toEqual(["gbfs-station-status", "subway-ace", "subway-l"]);
+    // Bad input is refused at once, as append() does; a write that fails later is reported, not thrown.
+    const w2 = RecordingWriter.open(tempDir(), { onWarning: (m) => warnings.push(m) });
+    expect(() => w2.appendSoon({ feed: "a", receivedAt: Number.NaN, status: 200, body: text("x") })).toThrow(
+      /finite/,
+    );
+    w2.appendSoon({ feed: "", receivedAt: T0, status: 200, body: text("x") });
+    w2.close();
+    expect(warnings).toEqual([expect.stringMatching(/could not write a payload of feed .*feed id/)]);
+  });
+
   it("rejects invalid payloads and appends after close", () => {
     const w = RecordingWriter.open(tempDir());
     expect(() => w.append({ feed: "", receivedAt: T0, status: 200, body: text("x") })).toThrow(/feed id/);
