@@ -23,7 +23,7 @@ export interface HubCounters {
 
 export interface HubOptions {
   coalesceMs: number;
-  /** A longer interval for topics by family (e.g. trains, bikes: big, and animated by the client). */
+  /** An interval of their own for topics of a family (trains, bikes: big and animated by the client; health: changes often). */
   familyIntervalMs?: Record<string, number>;
   /** Most distinct topics alive at once (bikes:near and charts@key make many possible). */
   maxTopics: number;
@@ -41,6 +41,7 @@ interface Entry {
 
 /** Not worth a timer of its own: a topic due this soon goes out with the current flush. */
 const DUE_SLACK_MS = 5;
+
 export class Hub {
   private readonly topics = new Map<string, Entry>();
   private soon: NodeJS.Immediate | null = null;
