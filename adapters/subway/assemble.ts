@@ -30,7 +30,7 @@ export function assembleSnapshot(raw: RawFeed, ctx: AssembleContext): SubwayFeed
       dropped++; // same trip, train and date twice: keep the first
       continue;
     }
-    const trip = normalizeTrip(update.trip, update.stops);
+    const trip = normalizeTrip(update.trip, key, update.stops);
     trip.updatedAt = update.timestamp;
     byKey.set(key, trip);
     trips.push(trip);
@@ -41,14 +41,15 @@ export function assembleSnapshot(raw: RawFeed, ctx: AssembleContext): SubwayFeed
       dropped++;
       continue;
     }
-    const known = byKey.get(tripKey(rawTrip));
+    const key = tripKey(rawTrip);
+    const known = byKey.get(key);
     if (known) {
       known.vehicle = vehicle;
       continue;
     }
-    const trip = normalizeTrip(rawTrip, [], vehicle.stopId);
+    const trip = normalizeTrip(rawTrip, key, [], vehicle.stopId);
     trip.vehicle = vehicle;
-    byKey.set(trip.key, trip);
+    byKey.set(key, trip);
     trips.push(trip);
   }
 

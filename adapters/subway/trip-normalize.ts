@@ -15,14 +15,23 @@ export function tripKey(raw: RawTrip): string {
   return `${raw.startDate}|${raw.tripId}|${raw.trainId ?? ""}`;
 }
 
-/** A SubwayTrip without vehicle, from its descriptor and its stops (stops may be empty). */
-export function normalizeTrip(raw: RawTrip, stops: SubwayStop[], vehicleStopId?: string): SubwayTrip {
+/**
+ * A SubwayTrip without vehicle, from its descriptor, its key (tripKey(raw), taken once by the caller) and its
+ * stops (stops may be empty).
+ */
+export function normalizeTrip(
+  raw: RawTrip,
+  key: string,
+  stops: SubwayStop[],
+  vehicleStopId?: string,
+): SubwayTrip {
   const parsed = parseTripId(raw.tripId);
   const [direction, directionSource] = tripDirection(raw, parsed, stops, vehicleStopId);
   for (const stop of stops) if (stop.stationId === stop.stopId) stop.direction = direction;
   const startTime = raw.startTime || (parsed ? originToStartTime(parsed.originMinutesHundredths) : null);
   return {
-    key: tripKey(raw),
+    // The caller's key, already hashed by its lookup: the tracker finds the trip by it with no string built or hashed again.
+    key,
     tripId: raw.tripId,
     routeId: raw.routeId || parsed?.route || trainIdRoute(raw.trainId),
     tripRoute: parsed?.route ?? "",
