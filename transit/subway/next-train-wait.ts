@@ -37,12 +37,15 @@ export class ServedStations {
   }
 }
 
-/** A trip's stops at stations of one served set: their numbers in the set and their ETAs. */
+/**
+ * A trip's stops at stations of one served set: their numbers in the set and their ETAs. Plain arrays (small
+ * ints, unboxed doubles): a typed array costs more to make than it saves, for a list rebuilt whenever a trip changes.
+ */
 interface TripAtServed {
   stops: readonly SubwayStop[];
   here: ReadonlySet<string>;
-  at: Int32Array;
-  eta: Float64Array;
+  at: readonly number[];
+  eta: readonly number[];
   /** The call that last asked for it. */
   seen: number;
 }
@@ -97,7 +100,7 @@ export class WaitCache {
       at.push(n);
       eta.push(etaOf(stop));
     }
-    c = { stops, here, at: Int32Array.from(at), eta: Float64Array.from(eta), seen: this.call };
+    c = { stops, here, at, eta, seen: this.call };
     trips.set(key, c);
     return c;
   }

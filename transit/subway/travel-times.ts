@@ -37,7 +37,8 @@ interface TripGaps {
   stops: readonly SubwayStop[];
   direction: Direction;
   pairs: Pair[];
-  secs: Float64Array;
+  /** A plain array (unboxed doubles): a typed array costs more to make, once per trip whose stops changed. */
+  secs: number[];
   /** The observePredictions call that last saw the trip. */
   round: number;
 }
@@ -118,7 +119,7 @@ export class TravelTimes {
       pairs.push(this.pair(t.direction, a.stationId, b.stationId));
       secs.push(sec);
     }
-    g = { stops: t.stops, direction: t.direction, pairs, secs: Float64Array.from(secs), round };
+    g = { stops: t.stops, direction: t.direction, pairs, secs, round };
     known.set(t.key, g);
     return g;
   }
