@@ -14,7 +14,7 @@ import { type LineCounts, LineCountsTracker } from "./line-counts";
 import { nextTrainWaits, ServedStations, WaitCache, type WaitStats } from "./next-train-wait";
 import { type PredictionError, PredictionErrors } from "./prediction-error";
 import { patternRuntime, type RuntimeResult } from "./runtime";
-import { serviceChanges } from "./service-changes";
+import { RoutingCache, serviceChanges } from "./service-changes";
 import { StatusesByRoute } from "./statuses-by-route";
 import { TravelTimes } from "./travel-times";
 import type { TripStatusTick } from "./trip-nodes";
@@ -152,7 +152,8 @@ export function serviceChangesNode(
     name: "subway.service_changes",
     inputs: { clock, tracked },
     passive: ["tracked"],
-    onTick: ({ inputs, now }) => {
+    state: () => new RoutingCache(),
+    onTick: ({ inputs, now, state }) => {
       const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
       // Each route's trips, in order: serviceChanges would skip the others' one by one.
       const byRoute = new Map<string, TrackedTrip[]>();
@@ -162,8 +163,10 @@ export function serviceChangesNode(
         else byRoute.set(t.route, [t]);
       }
       const out = new Map<string, ServiceChange[]>();
+      state.begin();
       for (const route of routesOf(inputs.tracked, net))
-        out.set(route, serviceChanges(route, byRoute.get(route) ?? [], net, now()));
+        out.set(route, serviceChanges(route, byRoute.get(route) ?? [], net, now(), state));
+      state.end();
       return out as ReadonlyMap<string, ServiceChange[]>;
     },
   });

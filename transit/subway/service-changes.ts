@@ -85,6 +85,51 @@ export function classifyRouting(
   return { kind: "rerouted", stations: upcoming.filter((s) => !known.has(s)) };
 }
 
+/** A trip's routing as last judged, with what it was judged on. */
+interface Judged {
+  stops: TrackedTrip["stops"];
+  patterns: readonly StopPattern[];
+  routing: RoutingClass | null;
+  round: number;
+}
+
+/**
+ * Each trip's routing class from one clock tick to the next, while its
+ * stops list (the tracker keeps it while the trip is listed unchanged) and
+ * the routings it is judged against (the network's list per line and hour)
+ * are the same objects: most trips are unchanged between two minutes. A
+ * trip not judged in a round is dropped at its end.
+ */
+export class RoutingCache {
+  private readonly byTrip = new Map<string, Judged>();
+  private round = 0;
+
+  /** Starts a round (a clock tick, every route). */
+  begin(): void {
+    this.round++;
+  }
+
+  classify(trip: TrackedTrip, patterns: readonly StopPattern[]): RoutingClass | null {
+    let j = this.byTrip.get(trip.key);
+    if (j && j.stops === trip.stops && j.patterns === patterns) {
+      j.round = this.round;
+      return j.routing;
+    }
+    const routing = classifyRouting(
+      trip.stops.map((s) => s.stationId),
+      patterns,
+    );
+    j = { stops: trip.stops, patterns, routing, round: this.round };
+    this.byTrip.set(trip.key, j);
+    return routing;
+  }
+
+  /** Drops the trips not judged in this round. */
+  end(): void {
+    for (const [key, j] of this.byTrip) if (j.round !== this.round) this.byTrip.delete(key);
+  }
+}
+
 const DIR_WORD: Record<Direction, string> = { N: "Northbound", S: "Southbound" };
 
 function names(ids: readonly string[], name: (id: string) => string, max = 3): string {
@@ -124,6 +169,7 @@ export function serviceChanges(
   trips: readonly TrackedTrip[],
   net: TransitNetwork,
   now: number,
+  routings?: RoutingCache,
 ): ServiceChange[] {
   const name = (id: string) => net.stations.get(id)?.name ?? id;
   const running = { N: 0, S: 0 };
@@ -136,10 +182,13 @@ export function serviceChanges(
     // Trips listed ahead of their train (unassigned) say how trains will run, not how they run now.
     if (!t.isAssigned || t.stops.length === 0) continue;
     // A train about to leave its terminal is judged by the routings of its own departure hour.
-    const c = classifyRouting(
-      t.stops.map((s) => s.stationId),
-      net.activePatterns(route, t.direction, Math.max(now, etaOf(t.stops[0]))),
-    );
+    const patterns = net.activePatterns(route, t.direction, Math.max(now, etaOf(t.stops[0])));
+    const c = routings
+      ? routings.classify(t, patterns)
+      : classifyRouting(
+          t.stops.map((s) => s.stationId),
+          patterns,
+        );
     if (!c) continue;
     judged[t.direction]++;
     if (c.kind === "scheduled") continue;
