@@ -8,13 +8,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Arrival, StationArrivals } from "../contract";
-import { median } from "../network";
+import { median, trimmedMean } from "../network";
 import { ArrivalBoard } from "./arrivals";
 import { ARRIVAL_PAST_MS, ARRIVALS_PER_DIRECTION } from "./constants";
 import { LineCountsTracker, lineCounts } from "./line-counts";
 import { MetricDiff, subwayMetricTicks } from "./metrics";
 import { nextTrainWaits, ServedStations, WaitCache } from "./next-train-wait";
-import { smallMedian } from "./small-median";
+import { smallMedian, smallTrimmedMean } from "./small-median";
 import { lineStatus } from "./status";
 import { A_STATIONS, at, B_STATIONS, type FakeTrip, snapshot, testNetwork } from "./testing";
 import { TravelTimes } from "./travel-times";
@@ -106,6 +106,22 @@ describe("smallMedian", () => {
           const n = Math.min(k, xs.length);
           const expected = median(xs.slice(0, n));
           const got = smallMedian([...xs], n);
+          expect(Number.isNaN(expected) ? Number.isNaN(got) : got === expected).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("smallTrimmedMean", () => {
+  it("is network's trimmedMean", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1, max: 1e4, noNaN: true }), { maxLength: 25 }),
+        fc.constantFrom(0, 0.1, 0.25),
+        (xs, share) => {
+          const expected = trimmedMean(xs, share);
+          const got = smallTrimmedMean(xs, share);
           expect(Number.isNaN(expected) ? Number.isNaN(got) : got === expected).toBe(true);
         },
       ),

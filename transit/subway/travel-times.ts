@@ -6,9 +6,9 @@
  * and pairs are the network's (plus the odd detour).
  */
 import type { SubwayStop } from "../../adapters/subway";
-import { type TransitNetwork, trimmedMean } from "../network";
+import type { TransitNetwork } from "../network";
 import { MIN_RUN_SEC, MIN_RUNS_FOR_TYPICAL, TRAVEL_RUNS_KEPT, TRAVEL_TRIM_SHARE } from "./constants";
-import { smallMedian } from "./small-median";
+import { smallMedian, smallTrimmedMean } from "./small-median";
 import { type Direction, etaOf, type MadeStop, type TrackedTrip } from "./types";
 
 export type TravelSource = "observed" | "predicted" | "scheduled";
@@ -145,7 +145,7 @@ export class TravelTimes {
   }
 
   private observedMean(p: Pair): number {
-    if (p.observedMean === undefined) p.observedMean = trimmedMean(p.runs, TRAVEL_TRIM_SHARE);
+    if (p.observedMean === undefined) p.observedMean = smallTrimmedMean(p.runs, TRAVEL_TRIM_SHARE);
     return p.observedMean;
   }
 }
