@@ -60,6 +60,8 @@ interface TripAtServed {
  */
 export class WaitCache {
   private readonly numbers = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+  /** Per served set and direction, the soonest ETA per station number: filled afresh by each call, never read after it. */
+  private readonly soonest = new WeakMap<ReadonlySet<string>, Partial<Record<Direction, Float64Array>>>();
   private readonly byRoute = new Map<string, Map<string, TripAtServed>>();
   private call = 0;
 
@@ -69,6 +71,14 @@ export class WaitCache {
     let trips = this.byRoute.get(route);
     if (!trips) this.byRoute.set(route, (trips = new Map()));
     return trips;
+  }
+
+  /** The soonest ETAs at the served set's stations, every one +Infinity (none found yet): valid until the next call. */
+  soonestAt(here: ReadonlySet<string>, direction: Direction): Float64Array {
+    let byDirection = this.soonest.get(here);
+    if (!byDirection) this.soonest.set(here, (byDirection = {}));
+    const best = (byDirection[direction] ??= new Float64Array(here.size));
+    return best.fill(Number.POSITIVE_INFINITY);
   }
 
   end(trips: Map<string, TripAtServed>): void {
@@ -117,14 +127,15 @@ export function nextTrainWaits(
   // The soonest ETA per station: the shortest wait there (the wait only grows with the ETA).
   const soonest: Record<Direction, Float64Array | null> = { N: null, S: null };
   // A direction with no routing active counts every station its trains list.
-  const anyStation = { N: new Map<string, number>(), S: new Map<string, number>() };
+  const anyStation: Record<Direction, Map<string, number> | null> = { N: null, S: null };
   const cached = cache.begin(route);
   for (const st of statuses) {
     const t = st.trip;
     if (t.route !== route || st.stalled || !t.running) continue;
     const here = served[t.direction];
     if (here.size === 0) {
-      const mine = anyStation[t.direction];
+      let mine = anyStation[t.direction];
+      if (!mine) anyStation[t.direction] = mine = new Map();
       for (const stop of t.stops) {
         const eta = etaOf(stop);
         const had = mine.get(stop.stationId);
@@ -133,20 +144,25 @@ export function nextTrainWaits(
       continue;
     }
     let best = soonest[t.direction];
-    if (!best) soonest[t.direction] = best = new Float64Array(here.size).fill(Number.POSITIVE_INFINITY);
+    if (!best) soonest[t.direction] = best = cache.soonestAt(here, t.direction);
     const c = cache.tripAt(cached, t.key, t.stops, here);
     for (let k = 0; k < c.at.length; k++) if (c.eta[k] < best[c.at[k]]) best[c.at[k]] = c.eta[k];
   }
   cache.end(cached);
-  const found: number[] = [];
-  const waitAt = (eta: number) => found.push(Math.max(0, eta - now) / 1000);
+  let most = 0;
+  for (const d of DIRECTIONS) most += (soonest[d]?.length ?? 0) + (anyStation[d]?.size ?? 0);
+  const etas = new Float64Array(most);
+  let found = 0;
   for (const d of DIRECTIONS) {
     const best = soonest[d];
-    if (best) for (let i = 0; i < best.length; i++) if (best[i] !== Number.POSITIVE_INFINITY) waitAt(best[i]);
-    for (const eta of anyStation[d].values()) waitAt(eta);
+    if (best)
+      for (let i = 0; i < best.length; i++) if (best[i] !== Number.POSITIVE_INFINITY) etas[found++] = best[i];
+    for (const eta of anyStation[d]?.values() ?? []) etas[found++] = eta;
   }
-  const waits = Float64Array.from(found).sort();
-  if (waits.length === 0) return undefined;
+  if (found === 0) return undefined;
+  // The wait only grows with the ETA: the ETAs sorted give the waits sorted.
+  const waits = etas.subarray(0, found).sort();
+  for (let i = 0; i < found; i++) waits[i] = Math.max(0, waits[i] - now) / 1000;
   let sum = 0;
   for (const w of waits) sum += w;
   return {
