@@ -9,7 +9,7 @@
  */
 import type { StationInformation, StationStatus } from "../../adapters/gbfs/types";
 import type { BikeStationState, BikeStationView } from "../contract";
-import { minutesTo, type NetFlowTracker } from "./net-flow";
+import { minutesTo, type StationFlow } from "./net-flow";
 
 /** A view plus what the totals need; `located` is false for a station missing from station_information. */
 export interface ClassifiedStation extends BikeStationView {
@@ -31,7 +31,8 @@ export function classifyStation(
   info: StationInformation | undefined,
   now: number,
   staleAfterMs: number,
-  flow: NetFlowTracker,
+  /** The station's own net flow. */
+  flow: StationFlow,
   previous?: ClassifiedStation,
 ): ClassifiedStation {
   const stale = isStale(s, now, staleAfterMs);
@@ -49,8 +50,8 @@ export function classifyStation(
           ? "full"
           : "ok";
   // A stale or closed station's history is dropped: its rate restarts once it is back.
-  if (!eligible) flow.forget(s.stationId);
-  const rate = eligible ? flow.rate(s.stationId, now) : null;
+  if (!eligible) flow.forget();
+  const rate = eligible ? flow.rate(now) : null;
   const eta = minutesTo(rate, s.numBikesAvailable, s.numDocksAvailable);
   const netFlowPerHour = rate === null ? null : round(rate, 3);
   const minutesToEmpty = eta.toEmpty === null ? null : round(eta.toEmpty, 1);

@@ -5,20 +5,18 @@
  * time and restart at local midnight, where an alarm emits the zeros.
  */
 import type {
-  StationInformation,
   StationInformationSnapshot,
-  StationStatus,
   StationStatusSnapshot,
   SystemRegionsSnapshot,
 } from "../../adapters/gbfs/types";
 import { alarm, apply, MINUTE, multiNode, node, type Series } from "../../engine";
 import type { BikeStationView, BikeTotals, MetricTick } from "../contract";
 import { bikeMetrics } from "./bike-metrics";
-import { type ClassifiedStation, classifyStation, toStationView } from "./classify";
+import { StationClassifier } from "./classifier";
+import { type ClassifiedStation, toStationView } from "./classify";
 import { DailyIntegral } from "./daily-integral";
-import { DEFAULT_NET_FLOW, type NetFlowOptions, NetFlowTracker } from "./net-flow";
-import { StationOrder } from "./station-order";
-import { type Counts, sumStations } from "./totals";
+import { DEFAULT_NET_FLOW, type NetFlowOptions } from "./net-flow";
+import { RunningTotals, type TotalsByRegion } from "./totals";
 
 export interface BikesGraphInputs {
   info: Series<StationInformationSnapshot>;
@@ -68,17 +66,6 @@ export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
   return { metrics, stations, totals, regionTotals };
 }
 
-interface ClassifyState {
-  flow: NetFlowTracker;
-  infoOf: Map<string, StationInformation>;
-  infoFrom: StationInformationSnapshot | null;
-  /** The last status snapshot's stations, sorted by id. */
-  sorted: StationStatus[];
-  order: StationOrder;
-  /** The last classification, in the order of `sorted`. */
-  last: ClassifiedStation[];
-}
-
 function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
   const staleAfterMs = inputs.staleAfterMs ?? 30 * MINUTE;
   const flowOpts = { ...DEFAULT_NET_FLOW, ...inputs.netFlow };
@@ -86,41 +73,22 @@ function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
   return node({
     name: "bikes.classify",
     inputs: { info, status, clock },
-    state: (): ClassifyState => ({
-      flow: new NetFlowTracker(flowOpts),
-      infoOf: new Map(),
-      infoFrom: null,
-      sorted: [],
-      order: new StationOrder(),
-      last: [],
-    }),
+    state: () => new StationClassifier(staleAfterMs, flowOpts),
     onTick: ({ state, now }) => {
       if (!status.valid) return undefined;
       const t = now();
-      if (info.valid && info.value !== state.infoFrom) {
-        state.infoFrom = info.value;
-        state.infoOf = new Map(info.value.stations.map((s) => [s.stationId, s]));
-      }
-      if (status.ticked) {
-        const { sorted, sameStations } = state.order.sort(status.value.stations);
-        state.sorted = sorted;
-        for (const s of sorted) state.flow.observe(s.stationId, t, s.numBikesAvailable);
-        // The same stations as last time: the flow tracker holds none other (it observes only these).
-        if (!sameStations) state.flow.retain(new Set(sorted.map((s) => s.stationId)));
-      }
-      const last = state.last;
-      state.last = state.sorted.map((s, i) =>
-        classifyStation(s, state.infoOf.get(s.stationId), t, staleAfterMs, state.flow, last[i]),
-      );
-      return state.last;
+      if (info.valid) state.setInfo(info.value);
+      if (status.ticked) state.setStatus(status.value, t);
+      return state.classify(t);
     },
   });
 }
 
 interface TotalsState {
+  running: RunningTotals;
   system: DailyIntegral;
   regions: DailyIntegral;
-  last: { system: Counts; regions: Map<string, Counts> } | null;
+  last: TotalsByRegion | null;
   alarmAt: number;
 }
 
@@ -146,6 +114,7 @@ function totalsNode(
     outputs: ["totals", "regionTotals"],
     alarms: { midnight: alarm<true>() },
     state: () => ({
+      running: new RunningTotals(),
       system: new DailyIntegral(timeZone),
       regions: new DailyIntegral(timeZone),
       last: null,
@@ -155,7 +124,7 @@ function totalsNode(
       const t = now();
       if (classified.ticked) {
         const known = regions?.valid ? regions.value.regions.map((r) => r.regionId) : [];
-        state.last = sumStations(classified.value, known);
+        state.last = state.running.update(classified.value, known);
       }
       const last = state.last;
       if (!last) return undefined;

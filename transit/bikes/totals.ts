@@ -23,27 +23,41 @@ export function emptyCounts(): Counts {
 /** Counts while summing, with the number of stations that could be a NotSpot (the share's denominator). */
 type Acc = Counts & { eligible: number };
 
-/** Adds one station. Availability sums every station in the feed, as the feed reports it. */
-function add(c: Acc, s: ClassifiedStation): void {
-  c.bikes += s.bikes;
-  c.ebikes += s.ebikes;
-  c.docks += s.docks;
-  c.disabled += s.disabled;
-  if (s.installed) c.stationsInstalled++;
-  if (s.renting) c.stationsRenting++;
-  if (s.state === "stale") c.stale++;
-  if (s.empty) c.empty++;
-  if (s.full) c.full++;
+/**
+ * Adds one station (sign 1), or takes it back out (sign -1). Availability sums every
+ * station in the feed, as the feed reports it. Every count is an integer: taking a
+ * station out leaves exactly the sums without it.
+ */
+function add(c: Acc, s: ClassifiedStation, sign: 1 | -1 = 1): void {
+  c.bikes += sign * s.bikes;
+  c.ebikes += sign * s.ebikes;
+  c.docks += sign * s.docks;
+  c.disabled += sign * s.disabled;
+  if (s.installed) c.stationsInstalled += sign;
+  if (s.renting) c.stationsRenting += sign;
+  if (s.state === "stale") c.stale += sign;
+  if (s.empty) c.empty += sign;
+  if (s.full) c.full += sign;
   // A station both empty and full (no bike, no dock) is one NotSpot.
-  if (s.empty || s.full) c.notSpots++;
-  if (s.eligible) c.eligible++;
+  if (s.empty || s.full) c.notSpots += sign;
+  if (s.eligible) c.eligible += sign;
 }
 
 /** NotSpots over the stations that could be one (fresh, installed, renting); 0 when none. */
 function finish(c: Acc): Counts {
-  const { eligible, ...counts } = c;
-  counts.notSpotShare = eligible === 0 ? 0 : c.notSpots / eligible;
-  return counts;
+  return {
+    bikes: c.bikes,
+    ebikes: c.ebikes,
+    docks: c.docks,
+    disabled: c.disabled,
+    stationsInstalled: c.stationsInstalled,
+    stationsRenting: c.stationsRenting,
+    empty: c.empty,
+    full: c.full,
+    notSpots: c.notSpots,
+    notSpotShare: c.eligible === 0 ? 0 : c.notSpots / c.eligible,
+    stale: c.stale,
+  };
 }
 
 export interface TotalsByRegion {
@@ -70,4 +84,73 @@ export function sumStations(
     system: finish(system),
     regions: new Map([...regions.keys()].sort().map((id) => [id, finish(regions.get(id) as Acc)])),
   };
+}
+
+/** Whether two classifications add the same to every count (most new ones differ only in last_reported). */
+function sameContribution(a: ClassifiedStation, b: ClassifiedStation): boolean {
+  return (
+    a.bikes === b.bikes &&
+    a.ebikes === b.ebikes &&
+    a.docks === b.docks &&
+    a.disabled === b.disabled &&
+    a.installed === b.installed &&
+    a.renting === b.renting &&
+    a.state === b.state &&
+    a.empty === b.empty &&
+    a.full === b.full &&
+    a.eligible === b.eligible &&
+    a.regionId === b.regionId
+  );
+}
+
+/** Region counts while summing, with how many stations are in the region (a region without any is left out). */
+type RegionAcc = Acc & { stations: number };
+
+/**
+ * sumStations kept up to date from one classification to the next: only the
+ * stations whose classification is another object than last time (a station
+ * classified as before is the same object) are taken out and added again.
+ */
+export class RunningTotals {
+  private stations: readonly ClassifiedStation[] = [];
+  private system: Acc = { ...emptyCounts(), eligible: 0 };
+  private regions = new Map<string, RegionAcc>();
+
+  update(stations: readonly ClassifiedStation[], knownRegions: readonly string[] = []): TotalsByRegion {
+    const last = this.stations;
+    this.stations = stations;
+    if (stations.length !== last.length) {
+      this.system = { ...emptyCounts(), eligible: 0 };
+      this.regions.clear();
+      for (const s of stations) this.add(s, 1);
+    } else {
+      for (let i = 0; i < stations.length; i++) {
+        const was = last[i];
+        const is = stations[i];
+        if (was === is || sameContribution(was, is)) continue;
+        this.add(was, -1);
+        this.add(is, 1);
+      }
+    }
+    const ids = new Set(knownRegions);
+    for (const [id, r] of this.regions) if (r.stations > 0) ids.add(id);
+    return {
+      system: finish(this.system),
+      regions: new Map(
+        [...ids].sort().map((id) => {
+          const r = this.regions.get(id);
+          return [id, r ? finish(r) : emptyCounts()];
+        }),
+      ),
+    };
+  }
+
+  private add(s: ClassifiedStation, sign: 1 | -1): void {
+    add(this.system, s, sign);
+    if (s.regionId === null) return;
+    let r = this.regions.get(s.regionId);
+    if (!r) this.regions.set(s.regionId, (r = { ...emptyCounts(), eligible: 0, stations: 0 }));
+    add(r, s, sign);
+    r.stations += sign;
+  }
 }
