@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { stableStringify } from "../../engine";
 import type { MetricTick } from "../../transit/contract";
 import { formatTick, MetricFileWriter } from "./metric-writer";
 
@@ -54,5 +55,36 @@ describe("MetricFileWriter", () => {
     const kept = all.filter((m) => m.t >= from && m.t < to && m.metric === "subway.status");
     expect(w.count).toBe(kept.length);
     expect(readFileSync(path, "utf8")).toBe(kept.map((m) => formatTick(m, "jsonl")).join(""));
+  });
+
+  it("formats frozen records as stableStringify does, and unfrozen or nested values as they are now", () => {
+    const t = T0;
+    const line = (key: Record<string, string>, value: unknown) =>
+      formatTick({ t, metric: "feeds.health", key, value }, "jsonl");
+    const expected = (key: unknown, value: unknown) =>
+      `{"t":"2025-10-02T08:45:00.000-04:00","metric":"feeds.health","key":${stableStringify(key)},"value":${stableStringify(value)}}\n`;
+    const key = Object.freeze({ feed: "gbfs-station-status" });
+    const record = Object.freeze({ stale: false, ageMs: 400, lastError: null, feed: "x", "10": 1 });
+    expect(line(key, record)).toBe(expected(key, record));
+    expect(line(key, record)).toBe(expected(key, record));
+    // Not frozen, or frozen with something inside that is not: written as it reads at each tick.
+    const open = { n: 1 };
+    const shallow = Object.freeze({ inner: { n: 1 } });
+    expect(line({ feed: "a" }, open)).toBe(expected({ feed: "a" }, open));
+    expect(line(key, shallow)).toBe(expected(key, shallow));
+    open.n = 2;
+    shallow.inner.n = 2;
+    expect(line({ feed: "a" }, open)).toBe(expected({ feed: "a" }, { n: 2 }));
+    expect(line(key, shallow)).toBe(expected(key, { inner: { n: 2 } }));
+    // A frozen object's getter may read differently each time.
+    let current = 1;
+    const getter = Object.freeze({
+      get n() {
+        return current;
+      },
+    });
+    expect(line(key, getter)).toBe(expected(key, { n: 1 }));
+    current = 2;
+    expect(line(key, getter)).toBe(expected(key, { n: 2 }));
   });
 });

@@ -38,18 +38,52 @@ function cycleOf(t: number, timeZone: string | undefined): Cycle {
 }
 
 function keyJson(c: Cycle, key: Record<string, string>): string {
+  const frozen = frozenJson(key);
+  if (frozen !== undefined) return frozen;
   let json = c.keys.get(key);
   if (json === undefined) c.keys.set(key, (json = stableStringify(key)));
   return json;
 }
 
+/**
+ * The JSON of values that cannot change, by object: frozen plain objects whose
+ * own properties are all primitive data (a feed's health record, a metric's
+ * key), emitted again and again while their feed or row stays the same.
+ */
+const frozenJsonOf = new WeakMap<object, string>();
+
+/** stableStringify(v) for a frozen flat object, remembered; undefined for anything else. */
+function frozenJson(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null || !Object.isFrozen(v)) return undefined;
+  let json = frozenJsonOf.get(v);
+  if (json === undefined) {
+    if (!isFlatPlainObject(v)) return undefined;
+    frozenJsonOf.set(v, (json = stableStringify(v)));
+  }
+  return json;
+}
+
+/** A plain object whose properties (those JSON writes) are all data properties holding primitives: frozen, its JSON is fixed. */
+function isFlatPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(v)) {
+    const d = Object.getOwnPropertyDescriptor(v, k) as PropertyDescriptor;
+    if (d.get || d.set) return false; // an accessor may read differently each time
+    if (typeof d.value === "object" ? d.value !== null : typeof d.value === "function") return false;
+  }
+  return true;
+}
+
+const valueJson = (v: unknown) => frozenJson(v) ?? stableStringify(v);
+
 /** One line per metric tick; stable key order so equal runs give byte-identical files. */
 export function formatTick(m: MetricTick, format: ExportFormat, timeZone?: string): string {
   const c = cycleOf(m.t, timeZone);
   if (format === "jsonl") {
-    return `{"t":${c.quoted},"metric":${quotedName(m.metric)},"key":${keyJson(c, m.key)},"value":${stableStringify(m.value)}}\n`;
+    return `{"t":${c.quoted},"metric":${quotedName(m.metric)},"key":${keyJson(c, m.key)},"value":${valueJson(m.value)}}\n`;
   }
-  return `${c.iso},${m.metric},${csvCell(keyJson(c, m.key))},${csvCell(stableStringify(m.value))}\n`;
+  return `${c.iso},${m.metric},${csvCell(keyJson(c, m.key))},${csvCell(valueJson(m.value))}\n`;
 }
 
 export const CSV_HEADER = "t,metric,key,value\n";

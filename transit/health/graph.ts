@@ -47,6 +47,14 @@ export function healthGraph({
   staleAfterMsByFeed = {},
 }: HealthGraphInputs): HealthGraph {
   const staleAfter = (feed: string) => staleAfterMsByFeed[feed] ?? staleAfterMs;
+  // Records and keys are frozen: a record reads the same until its feed's next event or
+  // clock tick, and the export writes the JSON of a frozen record once.
+  const keys = new Map<string, Readonly<{ feed: string }>>();
+  const keyOf = (feed: string) => {
+    let key = keys.get(feed);
+    if (!key) keys.set(feed, (key = Object.freeze({ feed })));
+    return key;
+  };
   return multiNode<
     { events: Series<FeedEvent>; clock: Series<unknown> },
     Outputs,
@@ -61,18 +69,16 @@ export function healthGraph({
       const { byFeed } = state;
       if (inputs.events.ticked) {
         const { feed, url, event } = inputs.events.value;
-        byFeed.set(
-          feed,
-          updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed)),
-        );
+        const h = updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed));
+        byFeed.set(feed, Object.freeze(h));
       }
       if (inputs.clock.ticked)
-        for (const [feed, h] of byFeed) byFeed.set(feed, ageHealth(h, t, staleAfter(feed)));
+        for (const [feed, h] of byFeed) byFeed.set(feed, Object.freeze(ageHealth(h, t, staleAfter(feed))));
       if (byFeed.size === 0) return undefined;
       const health = [...byFeed.keys()].sort().map((f) => byFeed.get(f) as FeedHealth);
       const out: Partial<Outputs> = {
         health,
-        metrics: health.map((h) => ({ t, metric: "feeds.health", key: { feed: h.feed }, value: h })),
+        metrics: health.map((h) => ({ t, metric: "feeds.health", key: keyOf(h.feed), value: h })),
       };
       const stale = health.filter((h) => h.stale).map((h) => h.feed);
       const staleKey = stale.join("\n");
