@@ -141,18 +141,26 @@ export function rememberFingerprint(v: object, fp?: string): string {
   return had;
 }
 
+/** A value passed on a full pass, kept as it is: its fingerprint is taken when a later pass compares with it. */
+interface Unread {
+  value: unknown;
+}
+
 /**
  * A number is kept as itself (equal when String() of both would be: NaN
  * equals NaN, -0 equals 0), anything else as its fingerprint: most ticks
- * are counts, compared many times a second.
+ * are counts, compared many times a second. A value a full pass passed on
+ * is kept unread: the metrics built on the clock only (headways, runtimes,
+ * gaps...) are never compared, and their fingerprints would go unused.
  */
-type Seen = number | string;
+type Seen = number | string | Unread;
 
-const seenOf = (value: unknown): Seen => (typeof value === "number" ? value : fingerprint(value));
+const seenOf = (value: unknown): number | string => (typeof value === "number" ? value : fingerprint(value));
 
-function same(was: Seen | undefined, now: Seen): boolean {
+function same(was: Seen | undefined, now: number | string): boolean {
   if (typeof now === "number")
     return typeof was === "number" && (was === now || (Number.isNaN(was) && Number.isNaN(now)));
+  if (typeof was === "object") return fingerprint(was.value) === now;
   return was === now;
 }
 
@@ -175,8 +183,13 @@ export class MetricDiff {
     for (const tk of ticks) {
       const dir = tk.key.direction ?? "";
       const slot = this.slot(tk.metric, tk.key.route ?? "");
+      if (full) {
+        out.push(tk);
+        slot.set(dir, typeof tk.value === "number" ? tk.value : { value: tk.value });
+        continue;
+      }
       const seen = seenOf(tk.value);
-      if (full || !same(slot.get(dir), seen)) out.push(tk);
+      if (!same(slot.get(dir), seen)) out.push(tk);
       slot.set(dir, seen);
     }
     return out;
