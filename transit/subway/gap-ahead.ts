@@ -114,6 +114,19 @@ interface LineQueries {
   lastEta: number;
 }
 
+/** Per stops list, whether its ETAs never go down (nearly every trip's): taken once per list, kept while the trip is unchanged. */
+const ascendingLists = new WeakMap<TrackedTrip["stops"], boolean>();
+
+function etasAscend(stops: TrackedTrip["stops"]): boolean {
+  let ascending = ascendingLists.get(stops);
+  if (ascending === undefined) {
+    ascending = true;
+    for (let i = 1; i < stops.length && ascending; i++) ascending = etaOf(stops[i]) >= etaOf(stops[i - 1]);
+    ascendingLists.set(stops, ascending);
+  }
+  return ascending;
+}
+
 /** Whether (eta, key) comes before (eta2, key2) in arrival order (at an equal ETA the smaller key first). */
 const before = (eta: number, key: string, eta2: number, key2: string) =>
   eta < eta2 || (eta === eta2 && key < key2);
@@ -153,10 +166,15 @@ export function gapsAhead(
   for (const t of trips) {
     const line = lineOf.get(t)!;
     if (line.byStation.size === 0) continue;
+    const ascending = etasAscend(t.stops);
     for (const s of t.stops) {
       const eta = etaOf(s);
-      // Due after every query of the line, the stop is ahead of none (most of a trip's stops are).
-      if (eta > line.lastEta) continue;
+      // Due after every query of the line, the stop is ahead of none (most of a trip's stops are), nor
+      // are the stops after it when the ETAs ascend.
+      if (eta > line.lastEta) {
+        if (ascending) break;
+        continue;
+      }
       const here = line.byStation.get(s.stationId);
       if (!here) continue;
       for (const q of here) {
