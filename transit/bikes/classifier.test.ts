@@ -1,5 +1,5 @@
 /**
- * The incremental classifier and running totals against their definition:
+ * The incremental classifiers and running totals against their definition:
  * every station observed and classified again at every evaluation, and the
  * totals summed over all of them. A short window and minimum span make
  * rates appear, move and expire, and stations turn stale, within a run.
@@ -11,8 +11,8 @@ import type {
   StationStatus,
   StationStatusSnapshot,
 } from "../../adapters/gbfs/types";
-import { StationClassifier } from "./classifier";
-import { type ClassifiedStation, classifyStation } from "./classify";
+import { StationClassifier, StationCounter } from "./classifier";
+import { type ClassifiedStation, classifyStation, type StationCounts } from "./classify";
 import { info, infoSnap, status, statusSnap } from "./fixtures.testutil";
 import { NetFlowTracker } from "./net-flow";
 import { RunningTotals, sumStations } from "./totals";
@@ -60,6 +60,12 @@ type Report = {
   ageSeconds: number | null;
 } | null;
 
+/** The fields of a classification that the totals count. */
+function countsOf(c: ClassifiedStation): StationCounts {
+  const { bikes, ebikes, docks, disabled, installed, renting, state, eligible, empty, full, regionId } = c;
+  return { bikes, ebikes, docks, disabled, installed, renting, state, eligible, empty, full, regionId };
+}
+
 type Step =
   | { kind: "clock"; seconds: number }
   | { kind: "info"; seconds: number; regions: Array<string | null> }
@@ -101,11 +107,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-describe("StationClassifier and RunningTotals", () => {
-  it("classify and sum as classifying and summing every station at every evaluation would", () => {
+describe("StationClassifier, StationCounter and RunningTotals", () => {
+  it("classify, count and sum as classifying and summing every station at every evaluation would", () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
         const incremental = new StationClassifier(STALE_AFTER, FLOW);
+        const counter = new StationCounter(STALE_AFTER);
         const reference = new EveryStation();
         const running = new RunningTotals();
         let t = T0;
@@ -119,6 +126,7 @@ describe("StationClassifier and RunningTotals", () => {
               IDS.map((id, i) => info(id, s.regions[i] ?? undefined)),
             );
             incremental.setInfo(snap);
+            counter.setInfo(snap);
             reference.setInfo(snap);
           } else if (s.kind === "status") {
             IDS.forEach((id, i) => {
@@ -134,6 +142,7 @@ describe("StationClassifier and RunningTotals", () => {
             });
             const snap = statusSnap(t, list.reverse());
             incremental.setStatus(snap, t);
+            counter.setStatus(snap, t);
             reference.setStatus(snap, t);
             hasStatus = true;
           }
@@ -141,8 +150,10 @@ describe("StationClassifier and RunningTotals", () => {
           const got = incremental.classify(t);
           const want = reference.classify(t);
           expect(got).toEqual(want);
+          const counts = counter.classify(t);
+          expect(counts).toEqual(want.map(countsOf));
           const regions = ["R2", "R3"];
-          expect(running.update(got, regions)).toEqual(sumStations(want, regions));
+          expect(running.update(counts, regions)).toEqual(sumStations(want, regions));
         }
       }),
       { numRuns: 300 },

@@ -11,19 +11,77 @@ import type { StationInformation, StationStatus } from "../../adapters/gbfs/type
 import type { BikeStationState, BikeStationView } from "../contract";
 import { minutesTo, type StationFlow } from "./net-flow";
 
-/** A view plus what the totals need; `located` is false for a station missing from station_information. */
-export interface ClassifiedStation extends BikeStationView {
+/** What the totals count of a station (metrics need nothing else: no rate, no view). */
+export interface StationCounts {
+  bikes: number;
+  ebikes: number;
+  docks: number;
+  disabled: number;
   installed: boolean;
   renting: boolean;
+  state: BikeStationState;
   /** Fresh, installed and renting: counted in empty / full / NotSpots and their share. */
   eligible: boolean;
   empty: boolean;
   full: boolean;
+  regionId: string | null;
+}
+
+/** A view plus what the totals need; `located` is false for a station missing from station_information. */
+export interface ClassifiedStation extends BikeStationView, StationCounts {
   located: boolean;
 }
 
 export function isStale(s: StationStatus, now: number, staleAfterMs: number): boolean {
   return s.lastReported === null || now - s.lastReported > staleAfterMs;
+}
+
+/** The station's state as of `now`; it is eligible (counted as empty / full) unless not renting or stale. */
+function stateOf(s: StationStatus, now: number, staleAfterMs: number): BikeStationState {
+  if (!(s.isInstalled && s.isRenting)) return "not_renting";
+  if (isStale(s, now, staleAfterMs)) return "stale";
+  return s.numBikesAvailable === 0 ? "empty" : s.numDocksAvailable === 0 ? "full" : "ok";
+}
+
+const isEligible = (state: BikeStationState) => state !== "not_renting" && state !== "stale";
+
+/** What the totals count of a station as of `now`: `previous` itself when it counts the same. */
+export function countStation(
+  s: StationStatus,
+  info: StationInformation | undefined,
+  now: number,
+  staleAfterMs: number,
+  previous?: StationCounts,
+): StationCounts {
+  const state = stateOf(s, now, staleAfterMs);
+  const regionId = info?.regionId ?? null;
+  // The flags follow from the state, the counts and installed / renting.
+  if (
+    previous !== undefined &&
+    previous.state === state &&
+    previous.bikes === s.numBikesAvailable &&
+    previous.ebikes === s.numEbikesAvailable &&
+    previous.docks === s.numDocksAvailable &&
+    previous.disabled === s.numBikesDisabled &&
+    previous.installed === s.isInstalled &&
+    previous.renting === s.isRenting &&
+    previous.regionId === regionId
+  )
+    return previous;
+  const eligible = isEligible(state);
+  return {
+    bikes: s.numBikesAvailable,
+    ebikes: s.numEbikesAvailable,
+    docks: s.numDocksAvailable,
+    disabled: s.numBikesDisabled,
+    installed: s.isInstalled,
+    renting: s.isRenting,
+    state,
+    eligible,
+    empty: eligible && s.numBikesAvailable === 0,
+    full: eligible && s.numDocksAvailable === 0,
+    regionId,
+  };
 }
 
 export function classifyStation(
@@ -35,20 +93,10 @@ export function classifyStation(
   flow: StationFlow,
   previous?: ClassifiedStation,
 ): ClassifiedStation {
-  const stale = isStale(s, now, staleAfterMs);
-  const inService = s.isInstalled && s.isRenting;
-  const eligible = inService && !stale;
+  const state = stateOf(s, now, staleAfterMs);
+  const eligible = isEligible(state);
   const empty = eligible && s.numBikesAvailable === 0;
   const full = eligible && s.numDocksAvailable === 0;
-  const state: BikeStationState = !inService
-    ? "not_renting"
-    : stale
-      ? "stale"
-      : empty
-        ? "empty"
-        : full
-          ? "full"
-          : "ok";
   // A stale or closed station's history is dropped: its rate restarts once it is back.
   if (!eligible) flow.forget();
   const rate = eligible ? flow.rate(now) : null;

@@ -12,8 +12,8 @@ import type {
 import { alarm, apply, MINUTE, multiNode, node, type Series } from "../../engine";
 import type { BikeStationView, BikeTotals, MetricTick } from "../contract";
 import { bikeMetrics } from "./bike-metrics";
-import { StationClassifier } from "./classifier";
-import { type ClassifiedStation, toStationView } from "./classify";
+import { type IncrementalStations, StationClassifier, StationCounter } from "./classifier";
+import { type ClassifiedStation, type StationCounts, toStationView } from "./classify";
 import { DailyIntegral } from "./daily-integral";
 import { DEFAULT_NET_FLOW, type NetFlowOptions } from "./net-flow";
 import { RunningTotals, type TotalsByRegion } from "./totals";
@@ -41,7 +41,15 @@ export interface BikesGraph {
 }
 
 export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
-  const classified = classifyNode(inputs);
+  const staleAfterMs = inputs.staleAfterMs ?? 30 * MINUTE;
+  const flowOptions = { ...DEFAULT_NET_FLOW, ...inputs.netFlow };
+  // The metrics need only the counts; the views (and their net flow) are left to those who show them.
+  const counted = stationsNode("bikes.classify", inputs, () => new StationCounter(staleAfterMs));
+  const classified = stationsNode(
+    "bikes.station_views",
+    inputs,
+    () => new StationClassifier(staleAfterMs, flowOptions),
+  );
   // A station classified as before is the same object: so is its view.
   const views = new WeakMap<ClassifiedStation, BikeStationView>();
   const viewOf = (c: ClassifiedStation) => {
@@ -50,11 +58,7 @@ export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
     return v;
   };
   const stations = apply(classified, (list) => list.filter((s) => s.located).map(viewOf), "bikes.stations");
-  const { totals, regionTotals } = totalsNode(
-    classified,
-    inputs.regions,
-    inputs.timeZone ?? "America/New_York",
-  );
+  const { totals, regionTotals } = totalsNode(counted, inputs.regions, inputs.timeZone ?? "America/New_York");
   const metrics = node({
     name: "bikes.metrics",
     inputs: { totals, regionTotals },
@@ -66,14 +70,16 @@ export function bikesGraph(inputs: BikesGraphInputs): BikesGraph {
   return { metrics, stations, totals, regionTotals };
 }
 
-function classifyNode(inputs: BikesGraphInputs): Series<ClassifiedStation[]> {
-  const staleAfterMs = inputs.staleAfterMs ?? 30 * MINUTE;
-  const flowOpts = { ...DEFAULT_NET_FLOW, ...inputs.netFlow };
-  const { info, status, clock } = inputs;
+/** Every station of the last status snapshot, classified on each snapshot, station_information and clock tick. */
+function stationsNode<C>(
+  name: string,
+  { info, status, clock }: BikesGraphInputs,
+  make: () => IncrementalStations<C>,
+): Series<C[]> {
   return node({
-    name: "bikes.classify",
+    name,
     inputs: { info, status, clock },
-    state: () => new StationClassifier(staleAfterMs, flowOpts),
+    state: make,
     onTick: ({ state, now }) => {
       if (!status.valid) return undefined;
       const t = now();
@@ -95,11 +101,11 @@ interface TotalsState {
 type TotalsOut = { totals: BikeTotals; regionTotals: ReadonlyMap<string, BikeTotals> };
 
 function totalsNode(
-  classified: Series<ClassifiedStation[]>,
+  counted: Series<StationCounts[]>,
   regions: Series<SystemRegionsSnapshot> | undefined,
   timeZone: string,
 ) {
-  const ins: Record<string, Series<unknown>> = { classified };
+  const ins: Record<string, Series<unknown>> = { counted };
   if (regions) ins.regions = regions;
   return multiNode<
     Record<string, Series<unknown>>,
@@ -122,9 +128,9 @@ function totalsNode(
     }),
     onTick: ({ state, alarms, now }) => {
       const t = now();
-      if (classified.ticked) {
+      if (counted.ticked) {
         const known = regions?.valid ? regions.value.regions.map((r) => r.regionId) : [];
-        state.last = state.running.update(classified.value, known);
+        state.last = state.running.update(counted.value, known);
       }
       const last = state.last;
       if (!last) return undefined;

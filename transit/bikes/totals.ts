@@ -1,6 +1,6 @@
 /** Sums over classified stations: system-wide and per region (NotSpot-minutes are added later). */
 import type { BikeTotals } from "../contract";
-import type { ClassifiedStation } from "./classify";
+import type { StationCounts } from "./classify";
 
 export type Counts = Omit<BikeTotals, "notSpotMinutesToday">;
 
@@ -28,7 +28,7 @@ type Acc = Counts & { eligible: number };
  * station in the feed, as the feed reports it. Every count is an integer: taking a
  * station out leaves exactly the sums without it.
  */
-function add(c: Acc, s: ClassifiedStation, sign: 1 | -1 = 1): void {
+function add(c: Acc, s: StationCounts, sign: 1 | -1 = 1): void {
   c.bikes += sign * s.bikes;
   c.ebikes += sign * s.ebikes;
   c.docks += sign * s.docks;
@@ -67,7 +67,7 @@ export interface TotalsByRegion {
 }
 
 export function sumStations(
-  stations: readonly ClassifiedStation[],
+  stations: readonly StationCounts[],
   knownRegions: readonly string[] = [],
 ): TotalsByRegion {
   const acc = (): Acc => ({ ...emptyCounts(), eligible: 0 });
@@ -86,37 +86,20 @@ export function sumStations(
   };
 }
 
-/** Whether two classifications add the same to every count (most new ones differ only in last_reported). */
-function sameContribution(a: ClassifiedStation, b: ClassifiedStation): boolean {
-  return (
-    a.bikes === b.bikes &&
-    a.ebikes === b.ebikes &&
-    a.docks === b.docks &&
-    a.disabled === b.disabled &&
-    a.installed === b.installed &&
-    a.renting === b.renting &&
-    a.state === b.state &&
-    a.empty === b.empty &&
-    a.full === b.full &&
-    a.eligible === b.eligible &&
-    a.regionId === b.regionId
-  );
-}
-
 /** Region counts while summing, with how many stations are in the region (a region without any is left out). */
 type RegionAcc = Acc & { stations: number };
 
 /**
  * sumStations kept up to date from one classification to the next: only the
- * stations whose classification is another object than last time (a station
- * classified as before is the same object) are taken out and added again.
+ * stations whose counts are another object than last time (a station that
+ * counts as before keeps its object) are taken out and added again.
  */
 export class RunningTotals {
-  private stations: readonly ClassifiedStation[] = [];
+  private stations: readonly StationCounts[] = [];
   private system: Acc = { ...emptyCounts(), eligible: 0 };
   private regions = new Map<string, RegionAcc>();
 
-  update(stations: readonly ClassifiedStation[], knownRegions: readonly string[] = []): TotalsByRegion {
+  update(stations: readonly StationCounts[], knownRegions: readonly string[] = []): TotalsByRegion {
     const last = this.stations;
     this.stations = stations;
     if (stations.length !== last.length) {
@@ -125,11 +108,9 @@ export class RunningTotals {
       for (const s of stations) this.add(s, 1);
     } else {
       for (let i = 0; i < stations.length; i++) {
-        const was = last[i];
-        const is = stations[i];
-        if (was === is || sameContribution(was, is)) continue;
-        this.add(was, -1);
-        this.add(is, 1);
+        if (stations[i] === last[i]) continue;
+        this.add(last[i], -1);
+        this.add(stations[i], 1);
       }
     }
     const ids = new Set(knownRegions);
@@ -145,7 +126,7 @@ export class RunningTotals {
     };
   }
 
-  private add(s: ClassifiedStation, sign: 1 | -1): void {
+  private add(s: StationCounts, sign: 1 | -1): void {
     add(this.system, s, sign);
     if (s.regionId === null) return;
     let r = this.regions.get(s.regionId);
