@@ -80,6 +80,14 @@ function countRoute(route: string, lists: Iterable<readonly TripStatus[]>): { N:
   return e;
 }
 
+/** Every count and delay the same (NaN the same as NaN). */
+const sameCounts = (a: LineCounts, b: LineCounts) =>
+  a.running === b.running &&
+  a.delayed === b.delayed &&
+  a.stalled === b.stalled &&
+  Object.is(a.meanDelaySec, b.meanDelaySec) &&
+  Object.is(a.maxDelaySec, b.maxDelaySec);
+
 /**
  * lineCounts kept from tick to tick: a feed's snapshot recounts only the
  * routes its trips run (before or now), each over its statuses feed by feed
@@ -104,8 +112,12 @@ export class LineCountsTracker {
     const out = new Map<string, LineCounts>();
     for (const route of routes) {
       let e = this.counts.get(route);
-      if (!e || redo.has(route))
-        this.counts.set(route, (e = countRoute(route, this.grouped.lists(route, feeds))));
+      if (!e || redo.has(route)) {
+        const counted = countRoute(route, this.grouped.lists(route, feeds));
+        // A line counted the same keeps its object: the status and metric nodes skip a line whose counts are the same object.
+        if (e) for (const d of DIRECTIONS) if (sameCounts(e[d], counted[d])) counted[d] = e[d];
+        this.counts.set(route, (e = counted));
+      }
       for (const d of DIRECTIONS) out.set(lineKey(route, d), e[d]);
     }
     return out;
