@@ -118,10 +118,8 @@ export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
  */
 function withoutAsOf(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutAsOf);
-  if (v && typeof v === "object" && "asOf" in v) {
-    const { asOf: _asOf, ...rest } = v as Record<string, unknown>;
-    return rest;
-  }
+  // JSON leaves out a key whose value is undefined: the same text as without the key, and a copy made faster than a rest.
+  if (v && typeof v === "object" && "asOf" in v) return { ...v, asOf: undefined };
   return v;
 }
 
