@@ -73,6 +73,15 @@ export class WaitCache {
     return trips;
   }
 
+  /** Room for the ETAs found in one call (read within the call only): grown, never shrunk. */
+  private found = new Float64Array(256);
+
+  /** An array of at least n numbers, valid until the next call. */
+  foundRoom(n: number): Float64Array {
+    if (this.found.length < n) this.found = new Float64Array(Math.max(n, this.found.length * 2));
+    return this.found;
+  }
+
   /** The soonest ETAs at the served set's stations, every one +Infinity (none found yet): valid until the next call. */
   soonestAt(here: ReadonlySet<string>, direction: Direction): Float64Array {
     let byDirection = this.soonest.get(here);
@@ -151,7 +160,7 @@ export function nextTrainWaits(
   cache.end(cached);
   let most = 0;
   for (const d of DIRECTIONS) most += (soonest[d]?.length ?? 0) + (anyStation[d]?.size ?? 0);
-  const etas = new Float64Array(most);
+  const etas = cache.foundRoom(most);
   let found = 0;
   for (const d of DIRECTIONS) {
     const best = soonest[d];
