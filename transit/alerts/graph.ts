@@ -5,13 +5,13 @@
  * they change; the metrics tick on every evaluation, for regular time series.
  */
 import type { AlertsSnapshot } from "../../adapters/alerts/types";
-import type { OutagesSnapshot } from "../../adapters/outages/types";
+import type { Outage, OutagesSnapshot } from "../../adapters/outages/types";
 import { apply, multiNode, node, type Series } from "../../engine";
 import type { AlertView, MetricTick, OutageView } from "../contract";
 import { alertsPerRoute, alertsPerStation } from "./alert-counts";
 import { AlertMetrics } from "./alert-metrics";
 import { isActiveAt } from "./alert-view";
-import { currentOutages, type StationsByName } from "./outage-view";
+import { currentOutages, type StationsByName, toOutageView } from "./outage-view";
 import { AlertViewCache, sameItems } from "./view-cache";
 
 export interface AlertsGraphInputs {
@@ -80,21 +80,33 @@ function activeAlerts(snapshots: Series<AlertsSnapshot>, clock: Series<unknown>)
   });
 }
 
-/** Outages in effect, with the same all / changed split (compared by content: views are rebuilt each time). */
+/**
+ * Outages in effect, with the same all / changed split, compared by content: a
+ * new snapshot decodes every outage anew. Between snapshots an outage is the
+ * same object, and so is its view: the same views as last time need no text.
+ */
 function activeOutages(snapshots: Series<OutagesSnapshot>, clock: Series<unknown>, byName?: StationsByName) {
   const resolve = byName ? memoize(byName) : undefined;
+  const views = new WeakMap<Outage, OutageView>();
+  const viewOf = (o: Outage) => {
+    let v = views.get(o);
+    if (!v) views.set(o, (v = toOutageView(o, resolve)));
+    return v;
+  };
   return multiNode<
     { snapshots: Series<OutagesSnapshot>; clock: Series<unknown> },
     Evaluated<OutageView>,
-    { last: string }
+    { last: string; lastViews: OutageView[] | null }
   >({
     name: "outages.active",
     inputs: { snapshots, clock },
     outputs: ["all", "changed"],
-    state: () => ({ last: "" }),
+    state: () => ({ last: "", lastViews: null }),
     onTick: ({ inputs, state, now }) => {
       if (!inputs.snapshots.valid) return undefined;
-      const all = currentOutages(inputs.snapshots.value.outages, now(), resolve);
+      const all = currentOutages(inputs.snapshots.value.outages, now(), viewOf);
+      if (sameItems(state.lastViews, all)) return { all };
+      state.lastViews = all;
       const text = JSON.stringify(all);
       if (text === state.last) return { all };
       state.last = text;

@@ -35,7 +35,8 @@ export function toOutageView(o: Outage, stationsByName?: StationsByName): Outage
 export function currentOutages(
   outages: readonly Outage[],
   now: number,
-  stationsByName?: StationsByName,
+  /** An outage's view: toOutageView, or a cache of it. */
+  viewOf: (o: Outage) => OutageView = (o) => toOutageView(o),
 ): OutageView[] {
   const byId = new Map<string, Outage>();
   for (const o of outages) {
@@ -44,7 +45,7 @@ export function currentOutages(
     if (!seen || (o.outageStart ?? Number.NEGATIVE_INFINITY) < (seen.outageStart ?? Number.NEGATIVE_INFINITY))
       byId.set(o.equipmentId, o);
   }
-  return [...byId.keys()].sort().map((id) => toOutageView(byId.get(id) as Outage, stationsByName));
+  return [...byId.keys()].sort().map((id) => viewOf(byId.get(id) as Outage));
 }
 
 export interface OutageCounts {

@@ -40,6 +40,15 @@ export interface HealthGraph {
 
 type Outputs = { metrics: MetricTick[]; health: FeedHealth[]; staleFeeds: ReadonlySet<string> };
 
+interface HealthState {
+  byFeed: Map<string, FeedHealth>;
+  /** The feeds seen, sorted. */
+  feeds: string[];
+  staleKey: string | null;
+  /** A feed turned stale or fresh, or appeared, since the stale set was last taken. */
+  staleMayChange: boolean;
+}
+
 export function healthGraph({
   events,
   clock,
@@ -55,36 +64,43 @@ export function healthGraph({
     if (!key) keys.set(feed, (key = Object.freeze({ feed })));
     return key;
   };
-  return multiNode<
-    { events: Series<FeedEvent>; clock: Series<unknown> },
-    Outputs,
-    { byFeed: Map<string, FeedHealth>; staleKey: string | null }
-  >({
+  return multiNode<{ events: Series<FeedEvent>; clock: Series<unknown> }, Outputs, HealthState>({
     name: "feeds.health",
     inputs: { events, clock },
     outputs: ["metrics", "health", "staleFeeds"],
-    state: () => ({ byFeed: new Map(), staleKey: null }),
+    state: () => ({ byFeed: new Map(), feeds: [], staleKey: null, staleMayChange: false }),
     onTick: ({ inputs, state, now }) => {
       const t = now();
       const { byFeed } = state;
+      const set = (feed: string, h: FeedHealth) => {
+        const before = byFeed.get(feed);
+        if (before === h) return;
+        if (!before) {
+          state.feeds.push(feed);
+          state.feeds.sort();
+        }
+        if (before?.stale !== h.stale) state.staleMayChange = true;
+        byFeed.set(feed, Object.freeze(h));
+      };
       if (inputs.events.ticked) {
         const { feed, url, event } = inputs.events.value;
-        const h = updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed));
-        byFeed.set(feed, Object.freeze(h));
+        set(feed, updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed)));
       }
-      if (inputs.clock.ticked)
-        for (const [feed, h] of byFeed) byFeed.set(feed, Object.freeze(ageHealth(h, t, staleAfter(feed))));
+      if (inputs.clock.ticked) for (const [feed, h] of byFeed) set(feed, ageHealth(h, t, staleAfter(feed)));
       if (byFeed.size === 0) return undefined;
-      const health = [...byFeed.keys()].sort().map((f) => byFeed.get(f) as FeedHealth);
+      const health = state.feeds.map((f) => byFeed.get(f) as FeedHealth);
       const out: Partial<Outputs> = {
         health,
         metrics: health.map((h) => ({ t, metric: "feeds.health", key: keyOf(h.feed), value: h })),
       };
-      const stale = health.filter((h) => h.stale).map((h) => h.feed);
-      const staleKey = stale.join("\n");
-      if (staleKey !== state.staleKey) {
-        state.staleKey = staleKey;
-        out.staleFeeds = new Set(stale);
+      if (state.staleMayChange) {
+        state.staleMayChange = false;
+        const stale = health.filter((h) => h.stale).map((h) => h.feed);
+        const staleKey = stale.join("\n");
+        if (staleKey !== state.staleKey) {
+          state.staleKey = staleKey;
+          out.staleFeeds = new Set(stale);
+        }
       }
       return out;
     },
