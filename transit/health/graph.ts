@@ -42,11 +42,26 @@ type Outputs = { metrics: MetricTick[]; health: FeedHealth[]; staleFeeds: Readon
 
 interface HealthState {
   byFeed: Map<string, FeedHealth>;
-  /** The feeds seen, sorted. */
-  feeds: string[];
+  /** The feeds seen, sorted, each with its metric key (frozen: the export writes its JSON once). */
+  feeds: Array<{ feed: string; key: Readonly<{ feed: string }> }>;
   staleKey: string | null;
   /** A feed turned stale or fresh, or appeared, since the stale set was last taken. */
   staleMayChange: boolean;
+}
+
+/**
+ * A feed's record, frozen: it reads the same until the feed's next event or
+ * clock tick, and the export writes the JSON of a frozen record once.
+ */
+function put(state: HealthState, feed: string, h: FeedHealth): void {
+  const before = state.byFeed.get(feed);
+  if (before === h) return;
+  if (!before) {
+    state.feeds.push({ feed, key: Object.freeze({ feed }) });
+    state.feeds.sort((a, b) => (a.feed < b.feed ? -1 : a.feed > b.feed ? 1 : 0));
+  }
+  if (before?.stale !== h.stale) state.staleMayChange = true;
+  state.byFeed.set(feed, Object.freeze(h));
 }
 
 export function healthGraph({
@@ -56,14 +71,6 @@ export function healthGraph({
   staleAfterMsByFeed = {},
 }: HealthGraphInputs): HealthGraph {
   const staleAfter = (feed: string) => staleAfterMsByFeed[feed] ?? staleAfterMs;
-  // Records and keys are frozen: a record reads the same until its feed's next event or
-  // clock tick, and the export writes the JSON of a frozen record once.
-  const keys = new Map<string, Readonly<{ feed: string }>>();
-  const keyOf = (feed: string) => {
-    let key = keys.get(feed);
-    if (!key) keys.set(feed, (key = Object.freeze({ feed })));
-    return key;
-  };
   return multiNode<{ events: Series<FeedEvent>; clock: Series<unknown> }, Outputs, HealthState>({
     name: "feeds.health",
     inputs: { events, clock },
@@ -72,27 +79,25 @@ export function healthGraph({
     onTick: ({ inputs, state, now }) => {
       const t = now();
       const { byFeed } = state;
-      const set = (feed: string, h: FeedHealth) => {
-        const before = byFeed.get(feed);
-        if (before === h) return;
-        if (!before) {
-          state.feeds.push(feed);
-          state.feeds.sort();
-        }
-        if (before?.stale !== h.stale) state.staleMayChange = true;
-        byFeed.set(feed, Object.freeze(h));
-      };
       if (inputs.events.ticked) {
         const { feed, url, event } = inputs.events.value;
-        set(feed, updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed)));
+        put(
+          state,
+          feed,
+          updateHealth(byFeed.get(feed) ?? initialHealth(feed, url), event, t, staleAfter(feed)),
+        );
       }
-      if (inputs.clock.ticked) for (const [feed, h] of byFeed) set(feed, ageHealth(h, t, staleAfter(feed)));
+      if (inputs.clock.ticked)
+        for (const [feed, h] of byFeed) put(state, feed, ageHealth(h, t, staleAfter(feed)));
       if (byFeed.size === 0) return undefined;
-      const health = state.feeds.map((f) => byFeed.get(f) as FeedHealth);
-      const out: Partial<Outputs> = {
-        health,
-        metrics: health.map((h) => ({ t, metric: "feeds.health", key: keyOf(h.feed), value: h })),
-      };
+      const health: FeedHealth[] = [];
+      const metrics: MetricTick[] = [];
+      for (const { feed, key } of state.feeds) {
+        const h = byFeed.get(feed) as FeedHealth;
+        health.push(h);
+        metrics.push({ t, metric: "feeds.health", key, value: h });
+      }
+      const out: Partial<Outputs> = { health, metrics };
       if (state.staleMayChange) {
         state.staleMayChange = false;
         const stale = health.filter((h) => h.stale).map((h) => h.feed);
