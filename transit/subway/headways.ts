@@ -15,7 +15,6 @@ import {
   STATUS_GAP_RECENCY_MS,
   WAIT_ASSESSMENT_FACTOR,
 } from "./constants";
-import { TimeQueue } from "./time-queue";
 import type { Direction, MadeStop } from "./types";
 
 export interface HeadwayObs {
@@ -59,6 +58,9 @@ export interface HeadwaySummary {
   recentLongGap: LongGap | null;
 }
 
+/** E[h^2] / (2 E[h]) from the sums of h and h^2. */
+const waitOf = (s1: number, s2: number) => (s1 > 0 ? s2 / (2 * s1) : undefined);
+
 /** E[h^2] / (2 E[h]): the mean wait of a rider arriving at a random time. */
 export function expectedWaitSec(headwaysSec: Iterable<number>): number | undefined {
   let s1 = 0;
@@ -67,13 +69,50 @@ export function expectedWaitSec(headwaysSec: Iterable<number>): number | undefin
     s1 += h;
     s2 += h * h;
   }
-  return s1 > 0 ? s2 / (2 * s1) : undefined;
+  return waitOf(s1, s2);
+}
+
+/**
+ * A line's headways of the last HEADWAY_WINDOW_MS, field by field: every
+ * line's window is read on every clock tick, and columns of unboxed
+ * numbers are read at a fraction of the cost of one object (and its boxed
+ * numbers) per headway. An absent schedule is NaN, which no comparison
+ * below holds for, as none held for undefined.
+ */
+class HeadwayWindow {
+  t: number[] = [];
+  stationId: string[] = [];
+  sec: number[] = [];
+  scheduledSec: number[] = [];
+  scheduledMaxSec: number[] = [];
+  /** The first headway still in the window. */
+  head = 0;
+
+  push(o: HeadwayObs): void {
+    this.t.push(o.t);
+    this.stationId.push(o.stationId);
+    this.sec.push(o.sec);
+    this.scheduledSec.push(o.scheduledSec ?? Number.NaN);
+    this.scheduledMaxSec.push(o.scheduledMaxSec ?? Number.NaN);
+  }
+
+  /** Drops headways with t <= now - windowMs (they are pushed in time order), as TimeQueue.expire. */
+  expire(now: number, windowMs: number): void {
+    const edge = now - windowMs;
+    while (this.head < this.t.length && this.t[this.head] <= edge) this.head++;
+    // Compact once the dead prefix dominates, so memory follows the window.
+    if (this.head > 64 && this.head * 2 > this.t.length) {
+      for (const column of [this.t, this.stationId, this.sec, this.scheduledSec, this.scheduledMaxSec])
+        column.splice(0, this.head);
+      this.head = 0;
+    }
+  }
 }
 
 export class HeadwayTracker {
   private pending: MadeStop[] = [];
   private readonly last = new Map<string, number>();
-  private readonly windows = new Map<string, TimeQueue<HeadwayObs>>();
+  private readonly windows = new Map<string, HeadwayWindow>();
 
   constructor(private readonly net: TransitNetwork) {}
 
@@ -101,7 +140,7 @@ export class HeadwayTracker {
     this.last.set(key, Math.max(prev ?? m.time, m.time));
     if (prev === undefined || !(m.time > prev) || m.time - prev > HEADWAY_MAX_GAP_MS) return;
     let q = this.windows.get(line);
-    if (!q) this.windows.set(line, (q = new TimeQueue()));
+    if (!q) this.windows.set(line, (q = new HeadwayWindow()));
     const scheduledSec =
       this.net.scheduledHeadwaySec(m.route, m.direction, m.stationId, m.time) ??
       this.net.lineHeadway(m.route, m.direction, m.time)?.meanSec;
@@ -156,29 +195,34 @@ export class HeadwayTracker {
     let onTime = 0;
     let longGaps = 0;
     let recentLongGap: LongGap | null = null;
-    const secs: number[] = [];
-    for (const o of q ?? []) {
+    // Sums for expectedWaitSec, in the same order.
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = q ? q.head : 0; q && i < q.t.length; i++) {
+      const sec = q.sec[i];
       count++;
-      sum += o.sec;
-      secs.push(o.sec);
-      if (!(max >= o.sec)) max = o.sec;
-      if (o.scheduledSec === undefined || !(o.scheduledSec > 0)) continue;
+      sum += sec;
+      s1 += sec;
+      s2 += sec * sec;
+      if (!(max >= sec)) max = sec;
+      const scheduledSec = q.scheduledSec[i];
+      if (!(scheduledSec > 0)) continue;
       compared++;
-      const ratio = o.sec / o.scheduledSec;
+      const ratio = sec / scheduledSec;
       if (ratio <= BUNCHED_RATIO) bunched++;
       if (ratio >= GAP_RATIO) gaps++;
-      if (o.sec <= o.scheduledSec * WAIT_ASSESSMENT_FACTOR) onTime++;
+      if (sec <= scheduledSec * WAIT_ASSESSMENT_FACTOR) onTime++;
       // "Over schedule" is over the longest gap the timetable has there and then: the gaps of an
       // hour are not all equal (lines merging, service thinning out), and no rider calls a gap
-      // the timetable itself has a long one.
-      const scheduledMax = o.scheduledMaxSec;
-      if (scheduledMax === undefined) continue;
-      const over = o.sec - scheduledMax;
+      // the timetable itself has a long one. None where the line is not scheduled (NaN).
+      const scheduledMax = q.scheduledMaxSec[i];
+      const over = sec - scheduledMax;
       if (over >= LONG_GAP_OVER_SEC) {
         longGaps++;
-        const recent = o.t > now - STATUS_GAP_RECENCY_MS;
+        const t = q.t[i];
+        const recent = t > now - STATUS_GAP_RECENCY_MS;
         if (recent && (!recentLongGap || over > recentLongGap.sec - recentLongGap.scheduledSec))
-          recentLongGap = { t: o.t, stationId: o.stationId, sec: o.sec, scheduledSec: scheduledMax };
+          recentLongGap = { t, stationId: q.stationId[i], sec, scheduledSec: scheduledMax };
       }
     }
     for (const g of this.unsettledLongGaps(route, direction))
@@ -195,7 +239,7 @@ export class HeadwayTracker {
       bunched,
       gaps,
       waitAssessment: compared > 0 ? onTime / compared : undefined,
-      expectedWaitSec: expectedWaitSec(secs),
+      expectedWaitSec: waitOf(s1, s2),
       recentLongGap,
     };
   }
