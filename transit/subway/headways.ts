@@ -15,6 +15,7 @@ import {
   STATUS_GAP_RECENCY_MS,
   WAIT_ASSESSMENT_FACTOR,
 } from "./constants";
+import { TimedColumns } from "./time-queue";
 import type { Direction, MadeStop } from "./types";
 
 export interface HeadwayObs {
@@ -73,20 +74,15 @@ export function expectedWaitSec(headwaysSec: Iterable<number>): number | undefin
 }
 
 /**
- * A line's headways of the last HEADWAY_WINDOW_MS, field by field: every
- * line's window is read on every clock tick, and columns of unboxed
- * numbers are read at a fraction of the cost of one object (and its boxed
- * numbers) per headway. An absent schedule is NaN, which no comparison
- * below holds for, as none held for undefined.
+ * A line's headways of the last HEADWAY_WINDOW_MS, field by field (read on
+ * every clock tick). An absent schedule is NaN, which no comparison in
+ * summary() holds for, as none held for undefined.
  */
-class HeadwayWindow {
-  t: number[] = [];
-  stationId: string[] = [];
-  sec: number[] = [];
-  scheduledSec: number[] = [];
-  scheduledMaxSec: number[] = [];
-  /** The first headway still in the window. */
-  head = 0;
+class HeadwayWindow extends TimedColumns {
+  readonly stationId: string[] = [];
+  readonly sec: number[] = [];
+  readonly scheduledSec: number[] = [];
+  readonly scheduledMaxSec: number[] = [];
 
   push(o: HeadwayObs): void {
     this.t.push(o.t);
@@ -96,16 +92,8 @@ class HeadwayWindow {
     this.scheduledMaxSec.push(o.scheduledMaxSec ?? Number.NaN);
   }
 
-  /** Drops headways with t <= now - windowMs (they are pushed in time order), as TimeQueue.expire. */
-  expire(now: number, windowMs: number): void {
-    const edge = now - windowMs;
-    while (this.head < this.t.length && this.t[this.head] <= edge) this.head++;
-    // Compact once the dead prefix dominates, so memory follows the window.
-    if (this.head > 64 && this.head * 2 > this.t.length) {
-      for (const column of [this.t, this.stationId, this.sec, this.scheduledSec, this.scheduledMaxSec])
-        column.splice(0, this.head);
-      this.head = 0;
-    }
+  protected columns(): unknown[][] {
+    return [this.stationId, this.sec, this.scheduledSec, this.scheduledMaxSec];
   }
 }
 

@@ -3,7 +3,7 @@
  * |first ETA seen for it - when it was made|, over the last hour.
  */
 import { PREDICTION_WINDOW_MS } from "./constants";
-import { TimeQueue } from "./time-queue";
+import { TimedColumns } from "./time-queue";
 import type { MadeStop } from "./types";
 
 export interface PredictionError {
@@ -11,14 +11,28 @@ export interface PredictionError {
   count: number;
 }
 
+/** A route's errors (s) of the last PREDICTION_WINDOW_MS, by the time each stop was made. */
+class ErrorWindow extends TimedColumns {
+  readonly abs: number[] = [];
+
+  push(t: number, abs: number): void {
+    this.t.push(t);
+    this.abs.push(abs);
+  }
+
+  protected columns(): unknown[][] {
+    return [this.abs];
+  }
+}
+
 export class PredictionErrors {
-  private readonly byRoute = new Map<string, TimeQueue<{ t: number; abs: number }>>();
+  private readonly byRoute = new Map<string, ErrorWindow>();
 
   add(made: readonly MadeStop[]): void {
     for (const m of made) {
       let q = this.byRoute.get(m.route);
-      if (!q) this.byRoute.set(m.route, (q = new TimeQueue()));
-      q.push({ t: m.time, abs: Math.abs(m.time - m.firstEta) / 1000 });
+      if (!q) this.byRoute.set(m.route, (q = new ErrorWindow()));
+      q.push(m.time, Math.abs(m.time - m.firstEta) / 1000);
     }
   }
 
@@ -30,7 +44,7 @@ export class PredictionErrors {
       q.expire(now, PREDICTION_WINDOW_MS);
       if (q.size === 0) continue;
       let sum = 0;
-      for (const x of q) sum += x.abs;
+      for (let i = q.head; i < q.abs.length; i++) sum += q.abs[i];
       out.set(route, { meanAbsSec: sum / q.size, count: q.size });
     }
     return out;

@@ -72,20 +72,28 @@ describe("TripTracker", () => {
   });
 });
 
-describe("TimeQueue (the windows' storage)", async () => {
-  const { TimeQueue } = await import("./time-queue");
+describe("TimedColumns (the windows' storage)", async () => {
+  const { TimedColumns } = await import("./time-queue");
 
   it("keeps only (now - w, now] and its storage follows the window, not the day", () => {
-    const q = new TimeQueue<{ t: number }>();
+    class Window extends TimedColumns {
+      readonly n: number[] = [];
+      protected columns() {
+        return [this.n];
+      }
+    }
+    const q = new Window();
     const w = 3_600_000;
     let maxStored = 0;
-    // Four days of one item every 10 s.
+    // Four days of one row every 10 s.
     for (let t = 0; t < 4 * 86_400_000; t += 10_000) {
-      q.push({ t });
+      q.t.push(t);
+      q.n.push(t / 10_000);
       q.expire(t, w);
-      maxStored = Math.max(maxStored, (q as unknown as { items: unknown[] }).items.length);
+      maxStored = Math.max(maxStored, q.t.length, q.n.length);
     }
-    expect(q.size).toBe(360); // (t - 1 h, t]: 360 items of 10 s
+    expect(q.size).toBe(360); // (t - 1 h, t]: 360 rows of 10 s
+    expect(q.n.slice(q.head)).toEqual(q.t.slice(q.head).map((t) => t / 10_000));
     expect(maxStored).toBeLessThan(3 * 360);
   });
 });
