@@ -147,12 +147,13 @@ export function gapsAhead(
 ): GapAhead[] {
   const queries: Query[] = [];
   const asked = new Map<string, LineQueries>();
-  const lineOf = new Map<TrackedTrip, LineQueries>();
+  /** Each trip's line, by its place in `trips`. */
+  const lineOf: LineQueries[] = [];
   for (const t of trips) {
     const key = lineKey(t.route, t.direction);
     let line = asked.get(key);
     if (!line) asked.set(key, (line = { byStation: new Map(), lastEta: Number.NEGATIVE_INFINITY }));
-    lineOf.set(t, line);
+    lineOf.push(line);
     if (!t.running) continue;
     const next = t.stops[nextStopIndex(t, at)];
     if (!next) continue;
@@ -163,8 +164,9 @@ export function gapsAhead(
     if (list) list.push(q);
     else line.byStation.set(q.stationId, [q]);
   }
-  for (const t of trips) {
-    const line = lineOf.get(t)!;
+  for (let i = 0; i < trips.length; i++) {
+    const t = trips[i];
+    const line = lineOf[i];
     if (line.byStation.size === 0) continue;
     const ascending = etasAscend(t.stops);
     for (const s of t.stops) {

@@ -203,9 +203,12 @@ export function nextTrainWaitNode(
         if (w) state.waits.set(route, w);
         else state.waits.delete(route);
       }
-      return new Map(
-        v.routes.filter((r) => state.waits.has(r)).map((r) => [r, state.waits.get(r)!]),
-      ) as ReadonlyMap<string, WaitStats>;
+      const out = new Map<string, WaitStats>();
+      for (const r of v.routes) {
+        const w = state.waits.get(r);
+        if (w) out.set(r, w);
+      }
+      return out as ReadonlyMap<string, WaitStats>;
     },
   });
 }
