@@ -45,6 +45,18 @@ function stateOf(s: StationStatus, now: number, staleAfterMs: number): BikeStati
 
 const isEligible = (state: BikeStationState) => state !== "not_renting" && state !== "stale";
 
+/** The station's counts and flags are still those of status `s`. */
+function sameCounts(c: StationCounts, s: StationStatus): boolean {
+  return (
+    c.bikes === s.numBikesAvailable &&
+    c.ebikes === s.numEbikesAvailable &&
+    c.docks === s.numDocksAvailable &&
+    c.disabled === s.numBikesDisabled &&
+    c.installed === s.isInstalled &&
+    c.renting === s.isRenting
+  );
+}
+
 /** What the totals count of a station as of `now`: `previous` itself when it counts the same. */
 export function countStation(
   s: StationStatus,
@@ -59,12 +71,7 @@ export function countStation(
   if (
     previous !== undefined &&
     previous.state === state &&
-    previous.bikes === s.numBikesAvailable &&
-    previous.ebikes === s.numEbikesAvailable &&
-    previous.docks === s.numDocksAvailable &&
-    previous.disabled === s.numBikesDisabled &&
-    previous.installed === s.isInstalled &&
-    previous.renting === s.isRenting &&
+    sameCounts(previous, s) &&
     previous.regionId === regionId
   )
     return previous;
@@ -110,13 +117,8 @@ export function classifyStation(
     previous !== undefined &&
     previous.id === s.stationId &&
     previous.state === state &&
-    previous.bikes === s.numBikesAvailable &&
-    previous.ebikes === s.numEbikesAvailable &&
-    previous.docks === s.numDocksAvailable &&
-    previous.disabled === s.numBikesDisabled &&
+    sameCounts(previous, s) &&
     previous.lastReported === s.lastReported &&
-    previous.installed === s.isInstalled &&
-    previous.renting === s.isRenting &&
     Object.is(previous.netFlowPerHour, netFlowPerHour) &&
     Object.is(previous.minutesToEmpty, minutesToEmpty) &&
     Object.is(previous.minutesToFull, minutesToFull) &&
