@@ -63,7 +63,11 @@ function writeArray(v: readonly unknown[]): string {
 }
 
 /** Canonical array-index keys ("0", "17"; not "01"): objects list them first, in numeric order. */
-const isIndex = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4_294_967_295;
+const isIndex = (k: string) => {
+  // Nearly every key starts with a letter: no regex for those.
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4_294_967_295;
+};
 
 /**
  * The keys in the order JSON.stringify writes an object built in sorted key
