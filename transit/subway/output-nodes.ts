@@ -85,7 +85,7 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
         headway: headways.get(lineKey(route, d)),
         scheduledTrips: net.tripsScheduledInHour(route, d, t),
       });
-      const out: LineStatus[] = [];
+      const memos: Memo[] = [];
       const fingerprints: string[] = [];
       for (const route of routes) {
         const f: LineFacts = {
@@ -98,22 +98,25 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
           changes: changes.get(route) ?? [],
         };
         let m = state.memo.get(route);
-        if (m && sameFacts(m.facts, f)) {
-          const status = { ...m.status, asOf: t };
-          rememberFingerprint(status, m.fingerprint);
-          m = { ...m, status };
-        } else {
+        if (!m || !sameFacts(m.facts, f)) {
           const status = lineStatus(f, name);
           m = { facts: f, status, fingerprint: rememberFingerprint(status) };
           state.memo.set(route, m);
         }
-        out.push(m.status);
+        memos.push(m);
         fingerprints.push(m.fingerprint);
       }
       const was = state.fingerprints;
       state.fingerprints = fingerprints;
       const changed = !was || !sameList(was, fingerprints);
-      return changed || inp.clock.ticked ? out : undefined;
+      if (!changed && !inp.clock.ticked) return undefined;
+      // A status kept from an earlier time is passed on as a copy stamped now (most ticks pass nothing: none made then).
+      return memos.map(({ status, fingerprint }) => {
+        if (status.asOf === t) return status;
+        const now = { ...status, asOf: t };
+        rememberFingerprint(now, fingerprint);
+        return now;
+      });
     },
   });
 }
