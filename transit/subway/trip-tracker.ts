@@ -14,6 +14,8 @@ import { type FeedState, leavesAt, type MadeStop, type TrackedTrip } from "./typ
 
 interface TripRecord extends TrackedTrip {
   firstEta: Map<string, number>;
+  /** The latest time the train leaves one of its stops: running while the snapshot's time has not passed it. */
+  lastLeaves: number;
 }
 
 interface FeedRecord extends FeedState {
@@ -49,6 +51,16 @@ function sameStops(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean 
       return false;
   }
   return true;
+}
+
+/** The latest leaving time of the stops (-Infinity for none): some stop leaves at or after t iff this is >= t. */
+function lastLeaves(stops: readonly SubwayStop[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const s of stops) {
+    const leaves = leavesAt(s);
+    if (leaves > last) last = leaves;
+  }
+  return last;
 }
 
 function sameVehicle(a: SubwayVehicle | undefined, b: SubwayVehicle | undefined): boolean {
@@ -181,6 +193,7 @@ export class TripTracker {
         firstEta: new Map(),
         lastMade: null,
         running: false,
+        lastLeaves: Number.NEGATIVE_INFINITY,
       };
       this.trips.set(t.key, rec);
       if (!this.routeSet.has(t.routeId)) {
@@ -201,10 +214,11 @@ export class TripTracker {
     if (!same) this.record(rec, stopsMade(rec.stops, stops, snap.timestamp), made);
     if (rec.trainId !== t.trainId) rec.trainId = t.trainId;
     rec.isAssigned = t.isAssigned;
+    if (!unchanged) rec.lastLeaves = lastLeaves(stops);
     rec.stops = stops;
     if (!sameVehicle(rec.vehicle, t.vehicle)) rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
-    rec.running = stops.some((s) => leavesAt(s) >= snap.timestamp);
+    rec.running = rec.lastLeaves >= snap.timestamp;
     if (!same)
       for (const s of stops)
         if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
