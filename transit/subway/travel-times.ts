@@ -83,10 +83,16 @@ export class TravelTimes {
     const round = ++this.round;
     const touched: Pair[] = [];
     const feeds = new Set<Map<string, TripGaps>>();
+    // The trips come feed by feed (one feed's, from the tracker): its map is looked up when the feed changes.
+    let feed: string | undefined;
+    let known: Map<string, TripGaps> | undefined;
     for (const t of trips) {
-      let known = this.tripGaps.get(t.feed);
-      if (!known) this.tripGaps.set(t.feed, (known = new Map()));
-      feeds.add(known);
+      if (t.feed !== feed || !known) {
+        feed = t.feed;
+        known = this.tripGaps.get(feed);
+        if (!known) this.tripGaps.set(feed, (known = new Map()));
+        feeds.add(known);
+      }
       const g = this.gapsOf(t, known, round);
       for (let k = 0; k < g.pairs.length; k++) {
         const p = g.pairs[k];
