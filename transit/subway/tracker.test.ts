@@ -38,6 +38,30 @@ describe("TripTracker", () => {
     expect(t.tripList().length).toBe(1);
   });
 
+  it("keeps a feed's trip and match key sets while it lists the same trips, and rebuilds them when it does not", () => {
+    const t = new TripTracker();
+    const matchKeys = () => [...(t.feedStates().get("subway-ace")?.matchKeys ?? [])];
+    t.apply(snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5)), A(10, at(8, 0, 5))]));
+    const both = matchKeys();
+    expect(both.length).toBe(2);
+    expect(t.apply(snapshot("subway-ace", at(8, 0, 35), [A(0, at(8, 0, 35)), A(10, at(8, 0, 35))]))).toEqual(
+      [],
+    );
+    expect(matchKeys()).toEqual(both);
+    // The same trips listed the other way round: the same sets, nothing made.
+    expect(t.apply(snapshot("subway-ace", at(8, 1, 5), [A(10, at(8, 1, 5)), A(0, at(8, 1, 5))]))).toEqual([]);
+    expect(matchKeys()).toEqual([both[1], both[0]]);
+    t.apply(snapshot("subway-ace", at(8, 2, 5), [A(0, at(8, 2, 5))]));
+    expect(matchKeys()).toEqual([both[0]]);
+    expect(t.tripList().map((x) => x.tripId)).toEqual([tripIdAt("A", "S", 8, 0)]);
+    // Silent past the timeout, then listing the same trip again: it is tracked afresh.
+    t.expire(at(8, 30));
+    expect(t.tripList()).toEqual([]);
+    t.apply(snapshot("subway-ace", at(8, 31), [A(0, at(8, 31))]));
+    expect(t.tripList().map((x) => x.tripId)).toEqual([tripIdAt("A", "S", 8, 0)]);
+    expect(matchKeys()).toEqual([both[0]]);
+  });
+
   it("counts a trip as running while it has a stop it has not left at its snapshot's time", () => {
     const t = new TripTracker();
     t.apply(
@@ -47,6 +71,14 @@ describe("TripTracker", () => {
       ]),
     );
     expect(t.tripList().map((x) => x.running)).toEqual([false, true]);
+    // Listed again unchanged later, the train leaving at 08:05 has left.
+    t.apply(
+      snapshot("subway-ace", at(8, 6), [
+        { tripId: tripIdAt("A", "S", 8, 0), stops: [["A6", at(8, 4)]] },
+        { tripId: tripIdAt("A", "S", 8, 1), stops: [["A6", at(8, 5)]] },
+      ]),
+    );
+    expect(t.tripList().map((x) => x.running)).toEqual([false, false]);
   });
 
   it("drops a silent feed's trips after 10 minutes, and stays bounded over a long day", () => {

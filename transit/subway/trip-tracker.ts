@@ -20,9 +20,17 @@ interface TripRecord extends TrackedTrip {
 
 interface FeedRecord extends FeedState {
   keys: Set<string>;
+  /** Its trips' keys in the snapshot's order: a snapshot listing the same trips in the same order keeps the sets. */
+  keyList: string[];
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+const sameList = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 /** Whether two stop lists name the same stations in the same order. */
 function sameStations(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean {
@@ -103,18 +111,31 @@ export class TripTracker {
     const prev = this.feeds.get(snap.feed);
     if (prev && snap.timestamp <= prev.timestamp) return null;
     const made: MadeStop[] = [];
-    const keys = new Set<string>();
-    const matchKeys = new Set<string>();
+    const keyList: string[] = [];
     for (const t of snap.trips) {
       const rec = this.update(t, snap, made);
-      keys.add(rec.key); // the key string kept since the trip was first seen: the snapshot's copy can die young
-      if (rec.matchKey) matchKeys.add(rec.matchKey);
+      keyList.push(rec.key); // the key string kept since the trip was first seen: the snapshot's copy can die young
     }
-    for (const key of prev?.keys ?? []) {
-      if (keys.has(key)) continue;
-      const rec = this.trips.get(key);
-      if (rec) this.record(rec, stopsMade(rec.stops, [], snap.timestamp), made);
-      this.trips.delete(key);
+    // Most snapshots list the same trips as the last one, in the same order: nothing gone, the same sets.
+    let keys: Set<string>;
+    let matchKeys: ReadonlySet<string>;
+    if (prev && sameList(prev.keyList, keyList)) {
+      keys = prev.keys;
+      matchKeys = prev.matchKeys;
+    } else {
+      keys = new Set(keyList);
+      const matching = new Set<string>();
+      for (const key of keyList) {
+        const matchKey = this.trips.get(key)!.matchKey;
+        if (matchKey) matching.add(matchKey);
+      }
+      matchKeys = matching;
+      for (const key of prev?.keys ?? []) {
+        if (keys.has(key)) continue;
+        const rec = this.trips.get(key);
+        if (rec) this.record(rec, stopsMade(rec.stops, [], snap.timestamp), made);
+        this.trips.delete(key);
+      }
     }
     if (!prev) this.feedOrder = [...this.feeds.keys(), snap.feed].sort();
     this.feeds.set(snap.feed, {
@@ -123,6 +144,7 @@ export class TripTracker {
       replacementPeriods: snap.replacementPeriods,
       matchKeys,
       keys,
+      keyList,
     });
     this.lists.delete(snap.feed);
     return made.sort(
@@ -137,6 +159,7 @@ export class TripTracker {
       if (now - f.timestamp <= TRIP_TIMEOUT_MS || f.keys.size === 0) continue;
       for (const key of f.keys) this.trips.delete(key);
       f.keys.clear();
+      f.keyList = [];
       this.lists.delete(f.feed);
       (f as { matchKeys: ReadonlySet<string> }).matchKeys = new Set();
       any = true;
