@@ -62,6 +62,21 @@ describe("TripTracker", () => {
     expect(matchKeys()).toEqual([both[0]]);
   });
 
+  it("takes a trip dropped by another feed that listed it too as a new one, in the feed that still lists it", () => {
+    const t = new TripTracker();
+    t.apply(snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5))]));
+    t.tripsByFeed(); // the feed's list, built and kept
+    t.apply(snapshot("subway-bdfm", at(8, 0, 10), [A(0, at(8, 0, 10))]));
+    t.apply(snapshot("subway-bdfm", at(8, 0, 20), []));
+    t.apply(snapshot("subway-ace", at(8, 0, 35), [A(0, at(8, 0, 35))]));
+    expect(
+      t
+        .tripsByFeed()
+        .get("subway-ace")
+        ?.map((x) => x.feedTimestamp),
+    ).toEqual([at(8, 0, 35)]);
+  });
+
   it("counts a trip as running while it has a stop it has not left at its snapshot's time", () => {
     const t = new TripTracker();
     t.apply(

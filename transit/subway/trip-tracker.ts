@@ -20,13 +20,13 @@ interface TripRecord extends TrackedTrip {
 
 interface FeedRecord extends FeedState {
   keys: Set<string>;
-  /** Its trips' keys in the snapshot's order: a snapshot listing the same trips in the same order keeps the sets. */
-  keyList: string[];
+  /** Its trips' records in the snapshot's order: a snapshot listing the same ones in the same order keeps the sets. */
+  records: TripRecord[];
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-const sameList = (a: readonly string[], b: readonly string[]) => {
+const sameList = <T>(a: readonly T[], b: readonly T[]) => {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -95,7 +95,7 @@ export class TripTracker {
   private routeList: string[];
   /** Feed ids, sorted (a new feed is rare: sorted again then). */
   private feedOrder: string[] = [];
-  /** Per feed, its trips by key: rebuilt only for a feed that changed. */
+  /** Per feed, its trips by key: rebuilt only for a feed whose trips changed (some came or went). */
   private readonly lists = new Map<string, TrackedTrip[]>();
 
   constructor(networkRoutes: readonly string[] = []) {
@@ -111,23 +111,25 @@ export class TripTracker {
     const prev = this.feeds.get(snap.feed);
     if (prev && snap.timestamp <= prev.timestamp) return null;
     const made: MadeStop[] = [];
-    const keyList: string[] = [];
-    for (const t of snap.trips) {
-      const rec = this.update(t, snap, made);
-      keyList.push(rec.key); // the key string kept since the trip was first seen: the snapshot's copy can die young
-    }
-    // Most snapshots list the same trips as the last one, in the same order: nothing gone, the same sets.
+    const records: TripRecord[] = [];
+    for (const t of snap.trips) records.push(this.update(t, snap, made));
+    /*
+     * Most snapshots list the same trips as the last one, in the same order: nothing gone, the same sets.
+     * Records, not keys, are compared: a trip dropped by another feed that also listed it comes back as a new one.
+     */
     let keys: Set<string>;
     let matchKeys: ReadonlySet<string>;
-    if (prev && sameList(prev.keyList, keyList)) {
+    if (prev && sameList(prev.records, records)) {
       keys = prev.keys;
       matchKeys = prev.matchKeys;
+      // Its list of trips by key holds the same records, in the same order: kept too.
     } else {
-      keys = new Set(keyList);
+      this.lists.delete(snap.feed);
+      keys = new Set();
       const matching = new Set<string>();
-      for (const key of keyList) {
-        const matchKey = this.trips.get(key)!.matchKey;
-        if (matchKey) matching.add(matchKey);
+      for (const rec of records) {
+        keys.add(rec.key); // the key string kept since the trip was first seen: the snapshot's copy can die young
+        if (rec.matchKey) matching.add(rec.matchKey);
       }
       matchKeys = matching;
       for (const key of prev?.keys ?? []) {
@@ -144,9 +146,8 @@ export class TripTracker {
       replacementPeriods: snap.replacementPeriods,
       matchKeys,
       keys,
-      keyList,
+      records,
     });
-    this.lists.delete(snap.feed);
     return made.sort(
       (a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0),
     );
@@ -159,7 +160,7 @@ export class TripTracker {
       if (now - f.timestamp <= TRIP_TIMEOUT_MS || f.keys.size === 0) continue;
       for (const key of f.keys) this.trips.delete(key);
       f.keys.clear();
-      f.keyList = [];
+      f.records = [];
       this.lists.delete(f.feed);
       (f as { matchKeys: ReadonlySet<string> }).matchKeys = new Set();
       any = true;
