@@ -36,11 +36,21 @@ interface Pair {
 interface TripGaps {
   stops: readonly SubwayStop[];
   direction: Direction;
+  /** Per stop after the first, the pair run to it when its predicted gap was positive (looked up then). */
+  stopPairs: (Pair | undefined)[];
   pairs: Pair[];
   /** A plain array (unboxed doubles): a typed array costs more to make, once per trip whose stops changed. */
   secs: number[];
   /** The observePredictions call that last saw the trip. */
   round: number;
+}
+
+/** k when `after` lists the stations of `before` from its k-th stop on (0: the same stations), else -1. */
+export function tailShift(before: readonly SubwayStop[], after: readonly SubwayStop[]): number {
+  const shift = before.length - after.length;
+  if (shift < 0) return -1;
+  for (let i = 0; i < after.length; i++) if (after[i].stationId !== before[i + shift].stationId) return -1;
+  return shift;
 }
 
 export class TravelTimes {
@@ -115,17 +125,26 @@ export class TravelTimes {
       g.round = round;
       return g;
     }
+    // A changed trip mostly lists the same stations, or the same less those made: its pairs are the old ones.
+    const old = g?.direction === t.direction ? g : undefined;
+    const shift = old ? tailShift(old.stops, t.stops) : -1;
+    const stopPairs: (Pair | undefined)[] = [];
     const pairs: Pair[] = [];
     const secs: number[] = [];
     for (let i = 1; i < t.stops.length; i++) {
       const a = t.stops[i - 1];
       const b = t.stops[i];
       const sec = (etaOf(b) - etaOf(a)) / 1000;
-      if (!(sec > 0)) continue;
-      pairs.push(this.pair(t.direction, a.stationId, b.stationId));
-      secs.push(sec);
+      let p: Pair | undefined;
+      if (sec > 0) {
+        const kept = shift >= 0 ? old?.stopPairs[i - 1 + shift] : undefined;
+        p = kept ?? this.pair(t.direction, a.stationId, b.stationId);
+        pairs.push(p);
+        secs.push(sec);
+      }
+      stopPairs.push(p);
     }
-    g = { stops: t.stops, direction: t.direction, pairs, secs, round };
+    g = { stops: t.stops, direction: t.direction, stopPairs, pairs, secs, round };
     known.set(t.key, g);
     return g;
   }

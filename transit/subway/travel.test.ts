@@ -12,7 +12,7 @@ import {
   testNetwork,
   tripIdAt,
 } from "./testing";
-import { TravelTimes } from "./travel-times";
+import { TravelTimes, tailShift } from "./travel-times";
 import type { MadeStop, TrackedTrip } from "./types";
 
 const net = await testNetwork();
@@ -144,5 +144,26 @@ describe("runtime and slow sections", () => {
       slow: false,
     });
     expect(A_STATIONS.length).toBe(6);
+  });
+});
+
+describe("tailShift", () => {
+  const stops = (ids: string) => [...ids].map((stationId) => ({ stationId }) as SubwayStop);
+  /** The plain version: the k at which before's stations from k on are after's, else -1. */
+  const simple = (before: string, after: string) =>
+    before.length >= after.length && before.endsWith(after) ? before.length - after.length : -1;
+
+  it("is the shift at which the new list is the old one's tail, as the simple version says", () => {
+    let seed = 3;
+    const pick = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: pick(6) }, () => "ABC"[pick(3)]).join("");
+    for (let i = 0; i < 3000; i++) {
+      const before = word();
+      const after = pick(2) ? before.slice(pick(before.length + 1)) : word();
+      expect(tailShift(stops(before), stops(after))).toBe(simple(before, after));
+    }
   });
 });
