@@ -101,6 +101,28 @@ describe("healthGraph", () => {
     );
   });
 
+  it("between clock ticks emits only the feed whose record changed, every feed on the clock", () => {
+    const between = at(3) + 20 * SECOND;
+    const g = run(
+      () => {
+        const h = healthGraph({
+          events: pullInput("events", [
+            ...events.slice(0, 2),
+            [between, { feed: GBFS, event: { type: "duplicate", latencyMs: 12 } }] as [number, FeedEvent],
+          ]),
+          clock: timer(MINUTE),
+        });
+        output("metrics", h.metrics);
+      },
+      { start: T0, end: at(5) },
+    );
+    const feedsAt = (t: number) =>
+      (g.outputs.metrics.find(([time]) => time === t)?.[1] as MetricTick[] | undefined)?.map((m) => m.key.feed);
+    expect(feedsAt(between)).toEqual([GBFS]);
+    expect(feedsAt(at(4))).toEqual([GBFS, ACE].sort());
+    expect(g.outputs.metrics.map(([t]) => t)).toEqual([at(0), at(1), at(2), at(3), between, at(4), at(5)]);
+  });
+
   it("gives the same run hash twice", () => {
     expect(runHealth().hash).toBe(r.hash);
   });

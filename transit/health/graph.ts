@@ -30,7 +30,10 @@ export interface HealthGraphInputs {
 }
 
 export interface HealthGraph {
-  /** feeds.health, key { feed }, on every evaluation. */
+  /**
+   * feeds.health, key { feed }: every feed on the clock; between clock ticks
+   * only a feed whose record changed (the others would repeat what was written).
+   */
   metrics: Series<MetricTick[]>;
   /** Every feed's record, sorted by feed id, on every evaluation. */
   health: Series<FeedHealth[]>;
@@ -47,6 +50,8 @@ interface HealthState {
   staleKey: string | null;
   /** A feed turned stale or fresh, or appeared, since the stale set was last taken. */
   staleMayChange: boolean;
+  /** Feeds whose record changed in this evaluation. */
+  changed: Set<string>;
 }
 
 /**
@@ -61,6 +66,7 @@ function put(state: HealthState, feed: string, h: FeedHealth): void {
     state.feeds.sort((a, b) => (a.feed < b.feed ? -1 : a.feed > b.feed ? 1 : 0));
   }
   if (before?.stale !== h.stale) state.staleMayChange = true;
+  state.changed.add(feed);
   state.byFeed.set(feed, Object.freeze(h));
 }
 
@@ -75,10 +81,11 @@ export function healthGraph({
     name: "feeds.health",
     inputs: { events, clock },
     outputs: ["metrics", "health", "staleFeeds"],
-    state: () => ({ byFeed: new Map(), feeds: [], staleKey: null, staleMayChange: false }),
+    state: () => ({ byFeed: new Map(), feeds: [], staleKey: null, staleMayChange: false, changed: new Set() }),
     onTick: ({ inputs, state, now }) => {
       const t = now();
-      const { byFeed } = state;
+      const { byFeed, changed } = state;
+      changed.clear();
       if (inputs.events.ticked) {
         const { feed, url, event } = inputs.events.value;
         put(
@@ -95,9 +102,10 @@ export function healthGraph({
       for (const { feed, key } of state.feeds) {
         const h = byFeed.get(feed) as FeedHealth;
         health.push(h);
-        metrics.push({ t, metric: "feeds.health", key, value: h });
+        if (inputs.clock.ticked || changed.has(feed)) metrics.push({ t, metric: "feeds.health", key, value: h });
       }
-      const out: Partial<Outputs> = { health, metrics };
+      const out: Partial<Outputs> = { health };
+      if (metrics.length > 0) out.metrics = metrics;
       if (state.staleMayChange) {
         state.staleMayChange = false;
         const stale = health.filter((h) => h.stale).map((h) => h.feed);
