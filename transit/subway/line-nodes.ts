@@ -152,7 +152,7 @@ export function serviceChangesNode(
     name: "subway.service_changes",
     inputs: { clock, tracked },
     passive: ["tracked"],
-    state: () => new RoutingCache(),
+    state: () => new RoutingCache(net),
     onTick: ({ inputs, now, state }) => {
       const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
       // Each route's trips, in order: serviceChanges would skip the others' one by one.

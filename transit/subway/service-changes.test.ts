@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StopPattern } from "../network";
-import { classifyRouting, serviceChanges } from "./service-changes";
+import { classifyRouting, RoutingCache, serviceChanges } from "./service-changes";
 import {
   at,
   type FakeTrip,
@@ -12,6 +12,7 @@ import {
   tripIdAt,
 } from "./testing";
 import { TripTracker } from "./trip-tracker";
+import type { TrackedTrip } from "./types";
 
 const net = await testNetwork();
 
@@ -119,5 +120,63 @@ describe("serviceChanges of a line", () => {
     });
     const status = metricAt(r, "subway.status", { route: "A" }, at(8, 30)) as { status: string };
     expect(status.status).toBe("Service change");
+  });
+});
+
+describe("RoutingCache", () => {
+  it("judges every trip as classifyRouting does, over kept, re-listed, shortened and new stop lists", () => {
+    const X = pattern(["A1", "A2", "X1", "A4", "A5"]);
+    // Two hours' routings, one hour apart: the cache must not keep a class across them.
+    const hourly = [
+      [MAIN, SHORT],
+      [X, MAIN],
+    ];
+    const fakeNet = {
+      hourAt: (t: number) => Math.floor(t / 3_600_000),
+      activePatterns: (_r: string, _d: "N" | "S", t: number) => hourly[Math.floor(t / 3_600_000) % 2],
+    };
+    const pool = ["A1", "A2", "A3", "A4", "A5", "A6", "X1"];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed % n;
+    };
+    const stopsOf = (stations: string[]) =>
+      stations.map((stationId, i) => ({
+        stationId,
+        stopId: `${stationId}S`,
+        direction: "S" as const,
+        time: i,
+      }));
+    const freshList = () =>
+      rand(2) === 0 ? MAIN.stations.slice(rand(5)) : Array.from({ length: 2 + rand(6) }, () => pool[rand(7)]);
+    const cache = new RoutingCache(fakeNet);
+    const trips = new Map<string, TrackedTrip>();
+    for (let round = 0; round < 400; round++) {
+      cache.begin();
+      const when = Math.floor(round / 5) * 3_600_000;
+      for (const key of ["t1", "t2", "t3"]) {
+        const was = trips.get(key);
+        const stations = was?.stops.map((s) => s.stationId) ?? freshList();
+        const r = rand(4);
+        const stops =
+          !was || r === 3
+            ? stopsOf(freshList())
+            : r === 0
+              ? was.stops
+              : r === 1
+                ? stopsOf(stations)
+                : stopsOf(stations.slice(1));
+        const trip = { key, route: "A", direction: "S", stops } as unknown as TrackedTrip;
+        trips.set(key, trip);
+        expect(cache.classify(trip, when)).toEqual(
+          classifyRouting(
+            stops.map((s) => s.stationId),
+            fakeNet.activePatterns("A", "S", when),
+          ),
+        );
+      }
+      cache.end();
+    }
   });
 });

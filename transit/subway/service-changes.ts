@@ -18,6 +18,7 @@
 import type { ServiceChange } from "../contract";
 import type { StopPattern, TransitNetwork } from "../network";
 import { MIN_TRAINS_FOR_CHANGE } from "./constants";
+import { tailShift } from "./travel-times";
 import { DIRECTIONS, type Direction, etaOf, type TrackedTrip } from "./types";
 
 export type RoutingClass =
@@ -88,6 +89,10 @@ export function classifyRouting(
 /** A trip's routing as last judged, with what it was judged on. */
 interface Judged {
   stops: TrackedTrip["stops"];
+  route: string;
+  direction: Direction;
+  /** The hour of the service day whose routings it was judged against. */
+  hour: number;
   patterns: readonly StopPattern[];
   routing: RoutingClass | null;
   round: number;
@@ -96,30 +101,52 @@ interface Judged {
 /**
  * Each trip's routing class from one clock tick to the next, while its
  * stops list (the tracker keeps it while the trip is listed unchanged) and
- * the routings it is judged against (the network's list per line and hour)
- * are the same objects: most trips are unchanged between two minutes. A
- * trip not judged in a round is dropped at its end.
+ * the hour whose routings it is judged against are the same: most trips are
+ * unchanged between two minutes. A trip listed anew keeps its class when it
+ * lists the same stations, or the tail of a scheduled run (the stops made
+ * dropped), against the same routings. A trip not judged in a round is
+ * dropped at its end.
  */
 export class RoutingCache {
   private readonly byTrip = new Map<string, Judged>();
   private round = 0;
+
+  constructor(private readonly net: Pick<TransitNetwork, "hourAt" | "activePatterns">) {}
 
   /** Starts a round (a clock tick, every route). */
   begin(): void {
     this.round++;
   }
 
-  classify(trip: TrackedTrip, patterns: readonly StopPattern[]): RoutingClass | null {
+  /** The trip's routing against the routings of its line active at `when`. */
+  classify(trip: TrackedTrip, when: number): RoutingClass | null {
+    const hour = this.net.hourAt(when);
     let j = this.byTrip.get(trip.key);
-    if (j && j.stops === trip.stops && j.patterns === patterns) {
+    const sameLine = j !== undefined && j.route === trip.route && j.direction === trip.direction;
+    if (j && sameLine && j.stops === trip.stops && j.hour === hour) {
       j.round = this.round;
       return j.routing;
     }
-    const routing = classifyRouting(
-      trip.stops.map((s) => s.stationId),
+    const patterns = this.net.activePatterns(trip.route, trip.direction, when);
+    const shift = j && sameLine && j.patterns === patterns ? tailShift(j.stops, trip.stops) : -1;
+    let routing: RoutingClass | null;
+    if (j && shift === 0) routing = j.routing;
+    // A tail (two stops or more) of a contiguous run to a routing's terminal is one too.
+    else if (j && shift > 0 && j.routing?.kind === "scheduled" && trip.stops.length >= 2) routing = j.routing;
+    else
+      routing = classifyRouting(
+        trip.stops.map((s) => s.stationId),
+        patterns,
+      );
+    j = {
+      stops: trip.stops,
+      route: trip.route,
+      direction: trip.direction,
+      hour,
       patterns,
-    );
-    j = { stops: trip.stops, patterns, routing, round: this.round };
+      routing,
+      round: this.round,
+    };
     this.byTrip.set(trip.key, j);
     return routing;
   }
@@ -182,12 +209,12 @@ export function serviceChanges(
     // Trips listed ahead of their train (unassigned) say how trains will run, not how they run now.
     if (!t.isAssigned || t.stops.length === 0) continue;
     // A train about to leave its terminal is judged by the routings of its own departure hour.
-    const patterns = net.activePatterns(route, t.direction, Math.max(now, etaOf(t.stops[0])));
+    const when = Math.max(now, etaOf(t.stops[0]));
     const c = routings
-      ? routings.classify(t, patterns)
+      ? routings.classify(t, when)
       : classifyRouting(
           t.stops.map((s) => s.stationId),
-          patterns,
+          net.activePatterns(route, t.direction, when),
         );
     if (!c) continue;
     judged[t.direction]++;
