@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { SubwayStop } from "../../adapters/subway";
 import { at, snapshot, southboundA, testNetwork, tripIdAt, upcoming } from "./testing";
 import { TripTracker } from "./trip-tracker";
 
@@ -75,6 +76,52 @@ describe("TripTracker", () => {
         .get("subway-ace")
         ?.map((x) => x.feedTimestamp),
     ).toEqual([at(8, 0, 35)]);
+  });
+
+  it("keeps a trip's stops list while every field the decoder reads is equal, and takes the new one when any differs", () => {
+    const stops = () => [
+      {
+        tripId: tripIdAt("A", "S", 8, 0),
+        stops: [
+          ["A2", at(8, 2)],
+          ["A3", at(8, 4)],
+        ] as Array<[string, number]>,
+      },
+    ];
+    const listed = (ts: number, change?: (stop: SubwayStop) => void) => {
+      const snap = snapshot("subway-ace", ts, stops());
+      if (change) change(snap.trips[0].stops[1]);
+      return snap;
+    };
+    const t = new TripTracker();
+    const kept = () => t.tripList()[0].stops;
+    t.apply(listed(at(8, 0, 5)));
+    const first = kept();
+    t.apply(listed(at(8, 0, 35)));
+    expect(kept()).toBe(first);
+    const changes: Array<(stop: SubwayStop) => void> = [
+      (s) => (s.arrival = at(8, 5)),
+      (s) => (s.departure = at(8, 5)),
+      (s) => (s.stopSequence = 3),
+      (s) => (s.scheduledTrack = "A1"),
+      (s) => (s.actualTrack = "A3"),
+      (s) => (s.stopId = "A3"),
+      // a stop id without N/S suffix takes the trip's direction, which may differ from one snapshot to the next
+      (s) => {
+        s.stopId = "A3";
+        s.direction = "N";
+      },
+    ];
+    let ts = at(8, 1);
+    for (const change of changes) {
+      const before = kept();
+      t.apply(listed((ts += 30_000), change));
+      expect(kept()).not.toBe(before);
+      // and kept while listed again the same way
+      const now = kept();
+      t.apply(listed((ts += 30_000), change));
+      expect(kept()).toBe(now);
+    }
   });
 
   it("counts a trip as running while it has a stop it has not left at its snapshot's time", () => {

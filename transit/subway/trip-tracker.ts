@@ -39,15 +39,19 @@ function sameStations(a: readonly SubwayStop[], b: readonly SubwayStop[]): boole
   return true;
 }
 
-/** Every field of SubwayStop equal, stop by stop. */
+/**
+ * Every field of SubwayStop equal, stop by stop. Only the fields the decoder reads are compared
+ * (adapters/subway/wire-trip.ts): stationId is a function of stopId, and `time` of arrival,
+ * departure and whether the stop is the first listed (equal indexes here). direction is a function
+ * of stopId too, except for a stop id without an N/S suffix, which takes the trip's: compared.
+ * arrival first: a changed trip changes nearly all its stops, and leaves at its first one.
+ */
 function sameStops(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (
-      x.stationId !== y.stationId ||
-      x.time !== y.time ||
       x.arrival !== y.arrival ||
       x.departure !== y.departure ||
       x.stopId !== y.stopId ||
