@@ -117,7 +117,9 @@ describe("healthGraph", () => {
       { start: T0, end: at(5) },
     );
     const feedsAt = (t: number) =>
-      (g.outputs.metrics.find(([time]) => time === t)?.[1] as MetricTick[] | undefined)?.map((m) => m.key.feed);
+      (g.outputs.metrics.find(([time]) => time === t)?.[1] as MetricTick[] | undefined)?.map(
+        (m) => m.key.feed,
+      );
     expect(feedsAt(between)).toEqual([GBFS]);
     expect(feedsAt(at(4))).toEqual([GBFS, ACE].sort());
     expect(g.outputs.metrics.map(([t]) => t)).toEqual([at(0), at(1), at(2), at(3), between, at(4), at(5)]);

@@ -81,7 +81,13 @@ export function healthGraph({
     name: "feeds.health",
     inputs: { events, clock },
     outputs: ["metrics", "health", "staleFeeds"],
-    state: () => ({ byFeed: new Map(), feeds: [], staleKey: null, staleMayChange: false, changed: new Set() }),
+    state: () => ({
+      byFeed: new Map(),
+      feeds: [],
+      staleKey: null,
+      staleMayChange: false,
+      changed: new Set(),
+    }),
     onTick: ({ inputs, state, now }) => {
       const t = now();
       const { byFeed, changed } = state;
@@ -102,7 +108,8 @@ export function healthGraph({
       for (const { feed, key } of state.feeds) {
         const h = byFeed.get(feed) as FeedHealth;
         health.push(h);
-        if (inputs.clock.ticked || changed.has(feed)) metrics.push({ t, metric: "feeds.health", key, value: h });
+        if (inputs.clock.ticked || changed.has(feed))
+          metrics.push({ t, metric: "feeds.health", key, value: h });
       }
       const out: Partial<Outputs> = { health };
       if (metrics.length > 0) out.metrics = metrics;
