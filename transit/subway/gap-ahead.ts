@@ -257,6 +257,14 @@ export interface GapAheadUpdate {
   made: readonly MadeStop[];
 }
 
+/** What a board computed on the clock only takes in from a tracker tick between two: see follow(). */
+export interface GapAheadFollow {
+  now: number;
+  changed: readonly string[];
+  hasTrips: (feed: string) => boolean;
+  made: readonly MadeStop[];
+}
+
 /**
  * The gaps across ticks: recomputes only the lines that a changed feed
  * lists (before or after), that made a stop, or whose last arrival expired.
@@ -308,11 +316,11 @@ export class GapAheadBoard {
    * in). Their trips are taken in on the clock, which changes every feed;
    * a feed's lines as last taken in stay marked until then.
    */
-  follow(u: GapAheadUpdate): void {
+  follow(u: GapAheadFollow): void {
     this.recordArrivals(u);
     for (const f of u.changed) {
       const had = this.feeds.get(f);
-      if (u.tripsOf(f).length > 0) {
+      if (u.hasTrips(f)) {
         if (!had) this.feeds.set(f, new Map());
       } else if (had) {
         for (const line of had.keys()) this.dirty.add(line);
@@ -321,7 +329,7 @@ export class GapAheadBoard {
     }
   }
 
-  private recordArrivals(u: GapAheadUpdate): void {
+  private recordArrivals(u: { now: number; made: readonly MadeStop[] }): void {
     for (const m of u.made) {
       const line = lineKey(m.route, m.direction);
       let stations = this.arrived.get(line);
@@ -403,37 +411,44 @@ export class GapAheadBoard {
  * Every running train's gap ahead by trip key, on each tick of the trip
  * statuses (a snapshot: its feed's lines; the clock: every line, as the
  * next station moves with now). Stops made come from the tracker's tick of
- * the same cycle. Given `onlyOn` (the clock), the gaps are computed and
- * emitted on its ticks only, the same as they are then on every tick: for
- * readers that want them on the clock (subway.gap_ahead), a snapshot then
- * costs its bookkeeping only.
+ * the same cycle. With `onClockOnly`, `trips` must tick on the clock only
+ * (tripStatusesNode's onClockOnly): the gaps are computed and emitted then,
+ * the same as they are then on every tick, and a tracker tick between costs
+ * its bookkeeping only (for subway.gap_ahead, a per-minute metric).
  */
 export function gapAheadNode(
   tracked: Series<TrackerTick>,
   trips: Series<TripStatusTick>,
   net: TransitNetwork,
-  onlyOn?: Series<unknown>,
+  opts: { onClockOnly?: boolean } = {},
 ): Series<ReadonlyMap<string, GapAhead>> {
   return node({
-    name: onlyOn ? "subway.gap_ahead.on_clock" : "subway.gap_ahead",
-    inputs: onlyOn ? { tracked, trips, onlyOn } : { tracked, trips },
-    // The trip statuses tick on the clock too: `onlyOn` only says when to compute.
-    passive: ["tracked", "onlyOn"],
+    name: opts.onClockOnly ? "subway.gap_ahead.on_clock" : "subway.gap_ahead",
+    inputs: { tracked, trips },
+    // Per snapshot the trip statuses tick with the tracker; on the clock only, the tracker's ticks between are followed.
+    passive: opts.onClockOnly ? [] : ["tracked"],
     state: () => new GapAheadBoard(net),
-    onTick: ({ inputs, state }) => {
+    onTick: ({ inputs, state, now }) => {
+      const made = inputs.tracked.ticked ? inputs.tracked.value.made : [];
+      if (!inputs.trips.ticked) {
+        const tick = inputs.tracked.value;
+        state.follow({
+          now: now(),
+          // A tick of no feed (trips expired on the clock) comes on the clock, with the statuses: never here.
+          changed: tick.feed === null ? [...tick.byFeed.keys()] : [tick.feed],
+          hasTrips: (f) => (tick.byFeed.get(f)?.length ?? 0) > 0,
+          made,
+        });
+        return undefined;
+      }
       const v = inputs.trips.value;
-      const update: GapAheadUpdate = {
+      state.record({
         now: v.now,
         typical: v.typical,
         changed: v.changed,
         tripsOf: (f) => v.byFeed.get(f) ?? [],
-        made: inputs.tracked.ticked ? inputs.tracked.value.made : [],
-      };
-      if (onlyOn && !onlyOn.ticked) {
-        state.follow(update);
-        return undefined;
-      }
-      state.record(update);
+        made,
+      });
       return state.compute(v.now, v.typical) ? (state.byTrip() as ReadonlyMap<string, GapAhead>) : undefined;
     },
   });

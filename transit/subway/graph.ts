@@ -8,6 +8,7 @@ import type { Series } from "../../engine";
 import type { LineStatus, MetricTick, StationArrivals, TrainView } from "../contract";
 import type { TransitNetwork } from "../network";
 import { gapAheadNode } from "./gap-ahead";
+import type { LineCounts } from "./line-counts";
 import {
   delayWindowsGraph,
   headwaysNode,
@@ -49,47 +50,50 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
   const { network: net, clock } = inp;
   const tracked = trackTripsNode(inp.snapshots, clock, net);
   const travel = travelTimesNode(tracked, net);
-  const trips = tripStatusesNode(tracked, travel, clock, net);
-  const cancelled = cancelledNode(tracked, net);
-
-  const counts = lineCountsNode(trips);
-  const delays = delayWindowsGraph(counts, clock);
   const headways = headwaysNode(tracked, clock, net);
   const runtimes = runtimeNode(travel, tracked, clock, net);
   const changes = serviceChangesNode(tracked, clock, net);
-  const waits = nextTrainWaitNode(trips, net);
   const predictionErrors = predictionErrorNode(tracked, clock);
-  // The map's trains want the gaps on every snapshot; the metric, on the clock only (a headless export
-  // has no trains): two boards, so that one need not compute the other's ticks.
-  const gaps = gapAheadNode(tracked, trips, net);
-  const gapsOnClock = gapAheadNode(tracked, trips, net, clock);
-  const lineStatus = statusNode(
-    {
-      clock,
-      counts,
-      headways,
-      runtimes,
-      changes,
-      staleRoutes: inp.staleFeeds,
-      alertsByRoute: inp.alertsByRoute,
-    },
-    net,
-  );
+  const statusOf = (counts: Series<ReadonlyMap<string, LineCounts>>, onClockOnly: boolean) =>
+    statusNode(
+      {
+        clock,
+        counts,
+        headways,
+        runtimes,
+        changes,
+        staleRoutes: inp.staleFeeds,
+        alertsByRoute: inp.alertsByRoute,
+      },
+      net,
+      { onClockOnly },
+    );
+
+  // The live views follow every snapshot: the map's trains, the arrivals, the lines' status board.
+  const trips = tripStatusesNode(tracked, travel, clock, net);
+  const lineStatus = statusOf(lineCountsNode(trips), false);
+
+  // The metrics are per minute: computed from the trips as of each clock tick, they cost no work per
+  // snapshot (and a headless export, which has no live views, does none). On the clock both give the same.
+  const tripsOnClock = tripStatusesNode(tracked, travel, clock, net, { onClockOnly: true });
+  const counts = lineCountsNode(tripsOnClock);
+  const metrics = metricsNode({
+    clock,
+    counts,
+    delays: delayWindowsGraph(counts, clock),
+    headways,
+    runtimes,
+    changes,
+    waits: nextTrainWaitNode(tripsOnClock, net),
+    predictionErrors,
+    statuses: statusOf(counts, true),
+    gaps: gapAheadNode(tracked, tripsOnClock, net, { onClockOnly: true }),
+  });
+
   return {
-    metrics: metricsNode({
-      clock,
-      counts,
-      delays,
-      headways,
-      runtimes,
-      changes,
-      waits,
-      predictionErrors,
-      statuses: lineStatus,
-      gaps: gapsOnClock,
-    }),
-    trains: trainsNode(trips, net, gaps),
-    arrivals: arrivalsNode(trips, cancelled, net),
+    metrics,
+    trains: trainsNode(trips, net, gapAheadNode(tracked, trips, net)),
+    arrivals: arrivalsNode(trips, cancelledNode(tracked, net), net),
     lineStatus,
   };
 }

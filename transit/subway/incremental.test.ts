@@ -12,7 +12,7 @@ import { median, trimmedMean } from "../network";
 import { ArrivalBoard } from "./arrivals";
 import { ARRIVAL_PAST_MS, ARRIVALS_PER_DIRECTION } from "./constants";
 import { LineCountsTracker, lineCounts } from "./line-counts";
-import { MetricDiff, subwayMetricTicks } from "./metrics";
+import { subwayMetricTicks } from "./metrics";
 import { nextTrainWaits, ServedStations, WaitCache } from "./next-train-wait";
 import { smallMedian, smallTrimmedMean } from "./small-median";
 import { lineStatus } from "./status";
@@ -279,24 +279,7 @@ describe("the tracker keeps a trip's stops list while it is listed unchanged", (
   });
 });
 
-describe("the metric ticks between clock ticks", () => {
-  it("pass a number when it changes; NaN to NaN and 0 to -0 are no change", () => {
-    const diff = new MetricDiff();
-    const tick = (value: unknown) => [
-      { t: 0, metric: "subway.trains_running" as const, key: { route: "A" }, value },
-    ];
-    expect(diff.pass(tick(3), false)).toHaveLength(1);
-    expect(diff.pass(tick(3), false)).toHaveLength(0);
-    expect(diff.pass(tick(Number.NaN), false)).toHaveLength(1);
-    expect(diff.pass(tick(Number.NaN), false)).toHaveLength(0);
-    expect(diff.pass(tick(0), false)).toHaveLength(1);
-    expect(diff.pass(tick(-0), false)).toHaveLength(0);
-    expect(diff.pass(tick({ a: 1, asOf: 1 }), false)).toHaveLength(1);
-    expect(diff.pass(tick({ a: 1, asOf: 2 }), false)).toHaveLength(0); // asOf says nothing new
-    expect(diff.pass(tick({ a: 2, asOf: 2 }), false)).toHaveLength(1);
-    expect(diff.pass(tick({ a: 2, asOf: 2 }), true)).toHaveLength(1); // the clock passes everything
-  });
-
+describe("the subway's metric ticks", () => {
   it("come by metric name, then route and direction as given", () => {
     const counts = new Map(
       ["B", "A"].flatMap((route) =>
@@ -314,7 +297,7 @@ describe("the metric ticks between clock ticks", () => {
     );
   });
 
-  it("a line's status depends on the time only through asOf (the status node reuses it between ticks)", () => {
+  it("a line's status depends on the time only through asOf (the status board reuses it between ticks)", () => {
     const counts = (direction: "N" | "S", running: number, delayed: number) => ({
       route: "A",
       direction,

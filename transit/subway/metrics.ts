@@ -1,8 +1,7 @@
 /**
  * The subway's MetricTicks (names and value shapes of contract.ts), in a
- * fixed order: by metric name, then route, then direction. A MetricDiff
- * passes every tick on the clock and, between clock ticks, only those whose
- * value changed, so two runs over the same input give the same ticks.
+ * fixed order: by metric name, then route, then direction, so two runs over
+ * the same input give the same ticks.
  */
 import type { LineStatus, MetricName, MetricTick, ServiceChange } from "../contract";
 import { lineKey } from "../network";
@@ -15,7 +14,7 @@ import type { PredictionError } from "./prediction-error";
 import type { RuntimeResult } from "./runtime";
 import { DIRECTIONS } from "./types";
 
-/** Each map may be left out: its metrics are then not built (a data cycle where it did not change). */
+/** Each map may be left out (not computed yet): its metrics are then not built. */
 export interface SubwayMetricInputs {
   now: number;
   routes: readonly string[];
@@ -109,96 +108,4 @@ export function subwayMetricTicks(m: SubwayMetricInputs): MetricTick[] {
   const out: MetricTick[] = [];
   for (const metric of [...byMetric.keys()].sort()) for (const tk of byMetric.get(metric)!) out.push(tk);
   return out;
-}
-
-/**
- * What a value is compared on. Values are built by this module in a fixed
- * key order, so JSON.stringify is stable here (and much cheaper than
- * stableStringify); a LineStatus's asOf changes every cycle and says nothing new.
- */
-function withoutAsOf(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutAsOf);
-  // JSON leaves out a key whose value is undefined: the same text as without the key, and a copy made faster than a rest.
-  if (v && typeof v === "object" && "asOf" in v) return { ...v, asOf: undefined };
-  return v;
-}
-
-/** Fingerprints already taken of values passed on as they are (a line's status: once by its node). */
-const known = new WeakMap<object, string>();
-
-export function fingerprint(v: unknown): string {
-  if (typeof v === "number") return String(v);
-  const had = v !== null && typeof v === "object" ? known.get(v) : undefined;
-  return had ?? JSON.stringify(withoutAsOf(v));
-}
-
-/** Takes v's fingerprint once (or records the one given, taken of an equal value): v must not change afterwards. */
-export function rememberFingerprint(v: object, fp?: string): string {
-  let had = known.get(v);
-  if (had === undefined) known.set(v, (had = fp ?? JSON.stringify(withoutAsOf(v))));
-  return had;
-}
-
-/** A value passed on a full pass, kept as it is: its fingerprint is taken when a later pass compares with it. */
-interface Unread {
-  value: unknown;
-}
-
-/**
- * A number is kept as itself (equal when String() of both would be: NaN
- * equals NaN, -0 equals 0), anything else as its fingerprint: most ticks
- * are counts, compared many times a second. A value a full pass passed on
- * is kept unread: the metrics built on the clock only (headways, runtimes,
- * gaps...) are never compared, and their fingerprints would go unused.
- */
-type Seen = number | string | Unread;
-
-const seenOf = (value: unknown): number | string => (typeof value === "number" ? value : fingerprint(value));
-
-function same(was: Seen | undefined, now: number | string): boolean {
-  if (typeof now === "number")
-    return typeof was === "number" && (was === now || (Number.isNaN(was) && Number.isNaN(now)));
-  if (typeof was === "object") return fingerprint(was.value) === now;
-  return was === now;
-}
-
-export class MetricDiff {
-  /** By metric, route, direction ("" when the key has none). */
-  private readonly last = new Map<string, Map<string, Map<string, Seen>>>();
-
-  /** The map of one metric and route, by direction. */
-  private slot(metric: string, route: string): Map<string, Seen> {
-    let byRoute = this.last.get(metric);
-    if (!byRoute) this.last.set(metric, (byRoute = new Map()));
-    let byDir = byRoute.get(route);
-    if (!byDir) byRoute.set(route, (byDir = new Map()));
-    return byDir;
-  }
-
-  /** All ticks when `full`, else the ones whose value changed since last passed. */
-  pass(ticks: readonly MetricTick[], full: boolean): MetricTick[] {
-    const out: MetricTick[] = [];
-    for (const tk of ticks) {
-      const dir = tk.key.direction ?? "";
-      const slot = this.slot(tk.metric, tk.key.route ?? "");
-      if (full) {
-        out.push(tk);
-        slot.set(dir, typeof tk.value === "number" ? tk.value : { value: tk.value });
-        continue;
-      }
-      const seen = seenOf(tk.value);
-      if (!same(slot.get(dir), seen)) out.push(tk);
-      slot.set(dir, seen);
-    }
-    return out;
-  }
-
-  /** Whether this value differs from the one last seen under `id` (asOf aside). */
-  changed(id: string, value: unknown): boolean {
-    const slot = this.slot(id, "");
-    const seen = seenOf(value);
-    const was = slot.get("");
-    slot.set("", seen);
-    return !same(was, seen);
-  }
 }

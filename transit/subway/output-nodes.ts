@@ -1,4 +1,4 @@
-/** Line status and the metric ticks, as engine nodes: on the clock, and between clock ticks when they changed. */
+/** Line status (on the clock, and between clock ticks when it changed) and the metric ticks (on the clock), as engine nodes. */
 import { node, type Series } from "../../engine";
 import type { LineStatus, MetricTick, ServiceChange } from "../contract";
 import { lineKey, type TransitNetwork } from "../network";
@@ -6,7 +6,7 @@ import { type GapAhead, gapAheadSummary } from "./gap-ahead";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
-import { fingerprint, MetricDiff, rememberFingerprint, subwayMetricTicks } from "./metrics";
+import { subwayMetricTicks } from "./metrics";
 import type { WaitStats } from "./next-train-wait";
 import type { PredictionError } from "./prediction-error";
 import type { RuntimeResult } from "./runtime";
@@ -48,13 +48,22 @@ interface Memo {
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** What a status is compared on: all of it but asOf, which changes every cycle and says nothing new. */
+const statusFingerprint = (s: LineStatus) => JSON.stringify({ ...s, asOf: undefined });
+
 /**
- * Between clock ticks only the lines of the feed that changed have new
- * counts: a line whose facts are the same objects and numbers as last time
- * keeps its status (lineStatus reads nothing else; `now` only stamps asOf)
- * and its fingerprint.
+ * Every line's status on the clock and, between clock ticks, when one
+ * changed. Between clock ticks only the lines of the feed that changed have
+ * new counts: a line whose facts are the same objects and numbers as last
+ * time keeps its status (lineStatus reads nothing else; `now` only stamps
+ * asOf) and its fingerprint. With `onClockOnly`, on the clock only (for
+ * subway.status, a per-minute metric).
  */
-export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineStatus[]> {
+export function statusNode(
+  inp: StatusInputs,
+  net: TransitNetwork,
+  opts: { onClockOnly?: boolean } = {},
+): Series<LineStatus[]> {
   const inputs: Record<string, Series<any>> = {
     clock: inp.clock,
     counts: inp.counts,
@@ -66,8 +75,9 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
   if (inp.alertsByRoute) inputs.alertsByRoute = inp.alertsByRoute;
   const name = (id: string) => net.stations.get(id)?.name ?? id;
   return node({
-    name: "subway.status",
+    name: opts.onClockOnly ? "subway.status.on_clock" : "subway.status",
     inputs,
+    passive: opts.onClockOnly ? Object.keys(inputs).filter((k) => k !== "clock") : [],
     state: () => ({ memo: new Map<string, Memo>(), fingerprints: null as string[] | null }),
     onTick: ({ state, now }) => {
       if (!inp.counts.valid) return undefined;
@@ -100,7 +110,7 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
         let m = state.memo.get(route);
         if (!m || !sameFacts(m.facts, f)) {
           const status = lineStatus(f, name);
-          m = { facts: f, status, fingerprint: rememberFingerprint(status) };
+          m = { facts: f, status, fingerprint: statusFingerprint(status) };
           state.memo.set(route, m);
         }
         memos.push(m);
@@ -110,13 +120,8 @@ export function statusNode(inp: StatusInputs, net: TransitNetwork): Series<LineS
       state.fingerprints = fingerprints;
       const changed = !was || !sameList(was, fingerprints);
       if (!changed && !inp.clock.ticked) return undefined;
-      // A status kept from an earlier time is passed on as a copy stamped now (most ticks pass nothing: none made then).
-      return memos.map(({ status, fingerprint }) => {
-        if (status.asOf === t) return status;
-        const now = { ...status, asOf: t };
-        rememberFingerprint(now, fingerprint);
-        return now;
-      });
+      // A status kept from an earlier time is passed on as a copy stamped now.
+      return memos.map(({ status }) => (status.asOf === t ? status : { ...status, asOf: t }));
     },
   });
 }
@@ -135,56 +140,11 @@ export interface MetricsInputs {
   gaps?: Series<ReadonlyMap<string, GapAhead>>;
 }
 
-/** What a route's ticks were last built from, between clock ticks: the same objects give the same ticks. */
-interface RouteInputs {
-  countsN: LineCounts | undefined;
-  countsS: LineCounts | undefined;
-  waits: WaitStats | undefined;
-  /** Its status's fingerprint (a status is rebuilt each tick for its time, but remembers it). */
-  status: string | undefined;
-}
-
 /**
- * The routes whose ticks could differ from those last built: between clock
- * ticks only the counts, waits and statuses tick, and each keeps a route's
- * object (or status fingerprint) while it is unchanged. Every route when
- * anything else ticked. Updates `built` for the routes returned.
+ * The subway's metric ticks, on the clock: every metric of every line as of
+ * that minute. Its inputs are read then, never followed between (those that
+ * have a per-minute variant are given it: see subwayGraph).
  */
-function routesToBuild(
-  inp: MetricsInputs,
-  routes: readonly string[],
-  built: Map<string, RouteInputs>,
-): readonly string[] {
-  const { counts, waits, statuses } = inp;
-  const others = [inp.delays, inp.headways, inp.runtimes, inp.changes, inp.predictionErrors];
-  const all = others.some((s) => s.ticked);
-  const statusOf = statuses.ticked ? new Map(statuses.value.map((s) => [s.route, s])) : undefined;
-  const out: string[] = [];
-  for (const route of routes) {
-    const was = built.get(route);
-    const now: RouteInputs = {
-      countsN: counts.ticked ? counts.value.get(lineKey(route, "N")) : was?.countsN,
-      countsS: counts.ticked ? counts.value.get(lineKey(route, "S")) : was?.countsS,
-      waits: waits.ticked && waits.valid ? waits.value.get(route) : was?.waits,
-      status: statusOf ? mapOr(statusOf.get(route), fingerprint) : was?.status,
-    };
-    if (
-      all ||
-      !was ||
-      was.countsN !== now.countsN ||
-      was.countsS !== now.countsS ||
-      was.waits !== now.waits ||
-      was.status !== now.status
-    ) {
-      out.push(route);
-      built.set(route, now);
-    }
-  }
-  return out;
-}
-
-const mapOr = <T, U>(v: T | undefined, f: (v: T) => U): U | undefined => (v === undefined ? undefined : f(v));
-
 export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
   const { gaps, ...always } = inp;
   const inputs: Record<string, Series<any>> = always;
@@ -192,31 +152,24 @@ export function metricsNode(inp: MetricsInputs): Series<MetricTick[]> {
   return node({
     name: "subway.metrics",
     inputs,
-    // The gaps change with every snapshot but are exported on the clock only: they never make this tick.
-    passive: ["gaps"],
-    state: () => ({ diff: new MetricDiff(), built: new Map<string, RouteInputs>() }),
-    onTick: ({ state, now }) => {
+    passive: Object.keys(inputs).filter((k) => k !== "clock"),
+    onTick: ({ now }) => {
       if (!inp.counts.valid) return undefined;
-      const full = inp.clock.ticked;
-      // Between clock ticks only what ticked can have changed: the rest is not even built.
-      const take = <T>(s: Series<T>): T | undefined => (s.valid && (full || s.ticked) ? s.value : undefined);
-      const routes = [...new Set([...inp.counts.value.values()].map((c) => c.route))];
-      const changed = routesToBuild(inp, routes, state.built);
+      const value = <T>(s: Series<T>): T | undefined => (s.valid ? s.value : undefined);
       const ticks = subwayMetricTicks({
         now: now(),
-        routes: full ? routes : changed,
-        counts: take(inp.counts),
-        delays: take(inp.delays),
-        headways: take(inp.headways),
-        runtimes: take(inp.runtimes),
-        changes: take(inp.changes),
-        waits: take(inp.waits),
-        predictionErrors: take(inp.predictionErrors),
-        statuses: take(inp.statuses),
-        gapAhead: full && inp.gaps?.valid ? gapAheadSummary(inp.gaps.value.values()) : undefined,
+        routes: [...new Set([...inp.counts.value.values()].map((c) => c.route))],
+        counts: value(inp.counts),
+        delays: value(inp.delays),
+        headways: value(inp.headways),
+        runtimes: value(inp.runtimes),
+        changes: value(inp.changes),
+        waits: value(inp.waits),
+        predictionErrors: value(inp.predictionErrors),
+        statuses: value(inp.statuses),
+        gapAhead: inp.gaps?.valid ? gapAheadSummary(inp.gaps.value.values()) : undefined,
       });
-      const out = state.diff.pass(ticks, full);
-      return out.length > 0 ? out : undefined;
+      return ticks.length > 0 ? ticks : undefined;
     },
   });
 }
