@@ -114,7 +114,7 @@ interface LineQueries {
   lastEta: number;
 }
 
-/** Per stops list, whether its ETAs never go down (nearly every trip's): taken once per list, kept while the trip is unchanged. */
+/** Per stops list, whether its ETAs never go down, for a trip that does not say (the tracker's do): taken once per list. */
 const ascendingLists = new WeakMap<TrackedTrip["stops"], boolean>();
 
 function etasAscend(stops: TrackedTrip["stops"]): boolean {
@@ -168,7 +168,7 @@ export function gapsAhead(
     const t = trips[i];
     const line = lineOf[i];
     if (line.byStation.size === 0) continue;
-    const ascending = etasAscend(t.stops);
+    const ascending = t.etasAscend ?? etasAscend(t.stops);
     for (const s of t.stops) {
       const eta = etaOf(s);
       // Due after every query of the line, the stop is ahead of none (most of a trip's stops are), nor

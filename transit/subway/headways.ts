@@ -99,6 +99,8 @@ class HeadwayWindow extends TimedColumns {
 
 export class HeadwayTracker {
   private pending: MadeStop[] = [];
+  /** The pending stops by line, in their order: built when first asked after a change (each line asks on the clock). */
+  private pendingByLine: Map<string, MadeStop[]> | null = null;
   private readonly last = new Map<string, number>();
   private readonly windows = new Map<string, HeadwayWindow>();
 
@@ -106,6 +108,7 @@ export class HeadwayTracker {
 
   add(made: readonly MadeStop[]): void {
     for (const m of made) this.pending.push(m);
+    if (made.length > 0) this.pendingByLine = null;
   }
 
   /** Turns stops made at least HEADWAY_SETTLE_MS ago into headways, in time order; expires the windows. */
@@ -114,6 +117,7 @@ export class HeadwayTracker {
     const ready = this.pending.filter((m) => m.time <= settled);
     if (ready.length > 0) {
       this.pending = this.pending.filter((m) => m.time > settled);
+      this.pendingByLine = null;
       ready.sort((a, b) => a.time - b.time || (a.tripKey < b.tripKey ? -1 : a.tripKey > b.tripKey ? 1 : 0));
       for (const m of ready) this.commit(m);
     }
@@ -153,8 +157,7 @@ export class HeadwayTracker {
   private unsettledLongGaps(route: string, direction: Direction): LongGap[] {
     const line = lineKey(route, direction);
     const first = new Map<string, MadeStop>();
-    for (const m of this.pending) {
-      if (m.route !== route || m.direction !== direction) continue;
+    for (const m of this.pendingOf(line)) {
       const seen = first.get(m.stationId);
       if (!seen || m.time < seen.time) first.set(m.stationId, m);
     }
@@ -168,6 +171,19 @@ export class HeadwayTracker {
         out.push({ t: m.time, stationId: m.stationId, sec, scheduledSec });
     }
     return out;
+  }
+
+  private pendingOf(line: string): readonly MadeStop[] {
+    if (!this.pendingByLine) {
+      this.pendingByLine = new Map();
+      for (const m of this.pending) {
+        const key = lineKey(m.route, m.direction);
+        const list = this.pendingByLine.get(key);
+        if (list) list.push(m);
+        else this.pendingByLine.set(key, [m]);
+      }
+    }
+    return this.pendingByLine.get(line) ?? [];
   }
 
   /** The line's window as of `now` (call advance(now) first). */

@@ -31,6 +31,40 @@ describe("TripTracker", () => {
     });
   });
 
+  it("says whether a trip's ETAs never go down, taken again whenever its stops change", () => {
+    const t = new TripTracker();
+    const trip = (stops: Array<[string, number]>) => ({ tripId: tripIdAt("A", "S", 8, 0), stops });
+    t.apply(
+      snapshot("subway-ace", at(8, 0, 5), [
+        trip([
+          ["A1", at(8, 1)],
+          ["A2", at(8, 3)],
+        ]),
+      ]),
+    );
+    expect(t.tripList()[0].etasAscend).toBe(true);
+    // A prediction that has the train reach A3 before A2: not ascending (the gap-ahead scan cannot stop early).
+    t.apply(
+      snapshot("subway-ace", at(8, 0, 35), [
+        trip([
+          ["A1", at(8, 1)],
+          ["A2", at(8, 3)],
+          ["A3", at(8, 2)],
+        ]),
+      ]),
+    );
+    expect(t.tripList()[0].etasAscend).toBe(false);
+    t.apply(
+      snapshot("subway-ace", at(8, 1, 5), [
+        trip([
+          ["A2", at(8, 3)],
+          ["A3", at(8, 4)],
+        ]),
+      ]),
+    );
+    expect(t.tripList()[0].etasAscend).toBe(true);
+  });
+
   it("ignores a snapshot that is not newer than the feed's last (a repeat)", () => {
     const t = new TripTracker();
     const s = snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5))]);

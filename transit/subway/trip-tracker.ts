@@ -10,7 +10,7 @@ import type { SubwayFeedSnapshot, SubwayStop, SubwayTrip, SubwayVehicle } from "
 import { tripMatchKey } from "../network";
 import { TRIP_TIMEOUT_MS } from "./constants";
 import { stopsMade } from "./made-stops";
-import { type FeedState, leavesAt, type MadeStop, type TrackedTrip } from "./types";
+import { etaOf, type FeedState, leavesAt, type MadeStop, type TrackedTrip } from "./types";
 
 interface TripRecord extends TrackedTrip {
   firstEta: Map<string, number>;
@@ -65,14 +65,20 @@ function sameStops(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean 
   return true;
 }
 
-/** The latest leaving time of the stops (-Infinity for none): some stop leaves at or after t iff this is >= t. */
-function lastLeaves(stops: readonly SubwayStop[]): number {
+/**
+ * Sets what the record keeps of its stops list, in one pass over it: the latest leaving time
+ * (-Infinity for none: some stop leaves at or after t iff it is >= t) and whether the ETAs never go down.
+ */
+function takeStops(rec: TripRecord, stops: readonly SubwayStop[]): void {
   let last = Number.NEGATIVE_INFINITY;
-  for (const s of stops) {
-    const leaves = leavesAt(s);
+  let ascending = true;
+  for (let i = 0; i < stops.length; i++) {
+    const leaves = leavesAt(stops[i]);
     if (leaves > last) last = leaves;
+    if (i > 0 && !(etaOf(stops[i]) >= etaOf(stops[i - 1]))) ascending = false;
   }
-  return last;
+  rec.lastLeaves = last;
+  rec.etasAscend = ascending;
 }
 
 function sameVehicle(a: SubwayVehicle | undefined, b: SubwayVehicle | undefined): boolean {
@@ -221,6 +227,7 @@ export class TripTracker {
         firstEta: new Map(),
         lastMade: null,
         running: false,
+        etasAscend: true,
         lastLeaves: Number.NEGATIVE_INFINITY,
       };
       this.trips.set(t.key, rec);
@@ -242,7 +249,7 @@ export class TripTracker {
     if (!same) this.record(rec, stopsMade(rec.stops, stops, snap.timestamp), made);
     if (rec.trainId !== t.trainId) rec.trainId = t.trainId;
     rec.isAssigned = t.isAssigned;
-    if (!unchanged) rec.lastLeaves = lastLeaves(stops);
+    if (!unchanged) takeStops(rec, stops);
     rec.stops = stops;
     if (!sameVehicle(rec.vehicle, t.vehicle)) rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;

@@ -27,6 +27,8 @@ export interface TrackedTrip {
   lastMade: { stationId: string; time: number } | null;
   /** Has a stop it has not yet left at its snapshot's time. */
   running: boolean;
+  /** Whether the ETAs of `stops` never go down (nearly every trip's); the tracker keeps it with the stops, else computed when read. */
+  etasAscend?: boolean;
 }
 
 /** A stop that left a trip's upcoming list: the train made it. */
