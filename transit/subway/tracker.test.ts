@@ -65,6 +65,51 @@ describe("TripTracker", () => {
     expect(t.tripList()[0].etasAscend).toBe(true);
   });
 
+  it("keeps each upcoming station's first ETA, also for a station a loop lists again after it was made", () => {
+    const t = new TripTracker();
+    const trip = (stops: Array<[string, number]>) => ({ tripId: tripIdAt("A", "S", 8, 0), stops });
+    const firstEtas = () => Object.fromEntries(t.tripList()[0].firstEta);
+    t.apply(
+      snapshot("subway-ace", at(8, 0, 5), [
+        trip([
+          ["A1", at(8, 1)],
+          ["A2", at(8, 3)],
+          ["A3", at(8, 5)],
+        ]),
+      ]),
+    );
+    expect(firstEtas()).toEqual({ A1: at(8, 1), A2: at(8, 3), A3: at(8, 5) });
+    // A1 made, later ETAs: the first ones stay.
+    t.apply(
+      snapshot("subway-ace", at(8, 1, 35), [
+        trip([
+          ["A2", at(8, 4)],
+          ["A3", at(8, 6)],
+        ]),
+      ]),
+    );
+    expect(firstEtas()).toEqual({ A2: at(8, 3), A3: at(8, 5) });
+    // A loop back to A2: its first visit is made, the second is first seen now.
+    t.apply(
+      snapshot("subway-ace", at(8, 2, 5), [
+        trip([
+          ["A2", at(8, 4)],
+          ["A3", at(8, 6)],
+          ["A2", at(8, 9)],
+        ]),
+      ]),
+    );
+    t.apply(
+      snapshot("subway-ace", at(8, 4, 35), [
+        trip([
+          ["A3", at(8, 6)],
+          ["A2", at(8, 9)],
+        ]),
+      ]),
+    );
+    expect(firstEtas()).toEqual({ A3: at(8, 5), A2: at(8, 9) });
+  });
+
   it("ignores a snapshot that is not newer than the feed's last (a repeat)", () => {
     const t = new TripTracker();
     const s = snapshot("subway-ace", at(8, 0, 5), [A(0, at(8, 0, 5))]);

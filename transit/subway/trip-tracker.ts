@@ -10,6 +10,7 @@ import type { SubwayFeedSnapshot, SubwayStop, SubwayTrip, SubwayVehicle } from "
 import { tripMatchKey } from "../network";
 import { TRIP_TIMEOUT_MS } from "./constants";
 import { stopsMade } from "./made-stops";
+import { tailShift } from "./travel-times";
 import { etaOf, type FeedState, leavesAt, type MadeStop, type TrackedTrip } from "./types";
 
 interface TripRecord extends TrackedTrip {
@@ -62,6 +63,19 @@ function sameStops(a: readonly SubwayStop[], b: readonly SubwayStop[]): boolean 
     )
       return false;
   }
+  return true;
+}
+
+/**
+ * Whether every station of `after` still has its first ETA once the stops of `before` made are recorded:
+ * `after` lists the stations of `before` less some made off its front, none of which it lists again (a
+ * loop). Every station of a record's stops has one, and recording a stop made deletes only that station's.
+ */
+function keepsFirstEtas(before: readonly SubwayStop[], after: readonly SubwayStop[]): boolean {
+  const shift = tailShift(before, after);
+  if (shift < 0) return false;
+  for (let i = 0; i < shift; i++)
+    for (const s of after) if (s.stationId === before[i].stationId) return false;
   return true;
 }
 
@@ -245,8 +259,9 @@ export class TripTracker {
     const unchanged = sameStops(rec.stops, t.stops);
     const stops = unchanged ? rec.stops : t.stops;
     // Every station of rec.stops has a first ETA (see below): with the same stations listed again nothing was made, nothing is new.
-    const same = unchanged || sameStations(rec.stops, stops);
-    if (!same) this.record(rec, stopsMade(rec.stops, stops, snap.timestamp), made);
+    const before = rec.stops;
+    const same = unchanged || sameStations(before, stops);
+    if (!same) this.record(rec, stopsMade(before, stops, snap.timestamp), made);
     if (rec.trainId !== t.trainId) rec.trainId = t.trainId;
     rec.isAssigned = t.isAssigned;
     if (!unchanged) takeStops(rec, stops);
@@ -254,7 +269,7 @@ export class TripTracker {
     if (!sameVehicle(rec.vehicle, t.vehicle)) rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
     rec.running = rec.lastLeaves >= snap.timestamp;
-    if (!same)
+    if (!same && !keepsFirstEtas(before, stops))
       for (const s of stops)
         if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);
     return rec;
