@@ -141,6 +141,9 @@ export async function run(): Promise<BenchRow[]> {
   const decode = around(median);
   const [decode1, decode2] = [decodes[median], decodes[median + 1]];
   const roundRatios = fulls.map((f, i) => (f.wallMs / around(i).wallMs).toFixed(2)).join(", ");
+  // Load from elsewhere only ever adds time: the fastest run of each kind is the least disturbed.
+  const fastest = (runs: Timed[], key: keyof Timed) => Math.min(...runs.map((r) => r[key]));
+  const times = (runs: Timed[]) => runs.map((r) => s(r.wallMs)).join(" / ");
   // The process's own peak (the kernel's), which hourly samples can miss; decode-only peaks lower.
   const peakRss = Math.max(sampledRss, process.resourceUsage().maxRSS * 1024);
   // heap[i] is taken at engine hour i + 1.
@@ -171,6 +174,13 @@ export async function run(): Promise<BenchRow[]> {
       value: full.wallMs / decode.wallMs,
       unit: "x",
       note: `goal <= 2 (read strictly: the whole replay with metrics at most twice the decode-only one)${rounds > 1 ? `; median of ${rounds} rounds: ${roundRatios}` : ""}`,
+    },
+    {
+      suite: "replay",
+      name: "fastest metric run / fastest decode-only run",
+      value: fastest(fulls, "wallMs") / fastest(decodes, "wallMs"),
+      unit: "x",
+      note: `wall (CPU ${(fastest(fulls, "cpuMs") / fastest(decodes, "cpuMs")).toFixed(2)}x); metric runs ${times(fulls)} s, decode-only runs ${times(decodes)} s`,
     },
     {
       suite: "replay",
