@@ -16,7 +16,15 @@ import { subwayMetricTicks } from "./metrics";
 import { nextTrainWaits, ServedStations, WaitCache } from "./next-train-wait";
 import { smallMedian, smallTrimmedMean } from "./small-median";
 import { lineStatus } from "./status";
-import { A_STATIONS, at, B_STATIONS, type FakeTrip, snapshot, testNetwork } from "./testing";
+import {
+  A_STATIONS,
+  at,
+  B_STATIONS,
+  type FakeTrip,
+  predictedGapMedians,
+  snapshot,
+  testNetwork,
+} from "./testing";
 import { TravelTimes } from "./travel-times";
 import { tripStatus } from "./trip-delay";
 import { TripTracker } from "./trip-tracker";
@@ -170,14 +178,7 @@ describe("kept from snapshot to snapshot, the same as recomputed from everything
         play(run, (_now, feed, _byFeed, tracker) => {
           const trips = tracker.tripsByFeed().get(feed) ?? [];
           tt.observePredictions(trips);
-          const gaps = new Map<string, number[]>();
-          for (const t of trips)
-            for (let i = 1; i < t.stops.length; i++) {
-              const sec = (etaOf(t.stops[i]) - etaOf(t.stops[i - 1])) / 1000;
-              const key = [t.direction, t.stops[i - 1].stationId, t.stops[i].stationId].join(" ");
-              if (sec > 0) gaps.set(key, [...(gaps.get(key) ?? []), sec]);
-            }
-          for (const [key, list] of gaps) latest.set(key, median(list));
+          for (const [key, sec] of predictedGapMedians(trips)) latest.set(key, sec);
           for (const [key, sec] of latest) {
             const [d, from, to] = key.split(" ");
             expect(tt.typical(d as "N" | "S", from, to)).toEqual({ sec, source: "predicted" });

@@ -11,9 +11,10 @@ import {
 } from "../../adapters/subway";
 import { MINUTE, output, pullInput, type RunResult, run, timer } from "../../engine";
 import type { LineStatus, MetricTick, StationArrivals, TrainView } from "../contract";
-import { buildTransitNetwork, type TransitNetwork } from "../network";
+import { buildTransitNetwork, median, type TransitNetwork } from "../network";
 import { loadTinyGtfs, type TinyTrip } from "../network/testing";
 import { subwayGraph } from "./graph";
+import { etaOf, type TrackedTrip } from "./types";
 
 /** 2025-01-06 is a Monday; its service day starts at local midnight, 05:00 UTC. */
 export const SERVICE_DATE = "20250106";
@@ -270,4 +271,19 @@ export function playTrains(
     out.push([ts, snapshot(opts.feed ?? "subway-ace", ts, listed, opts.periods?.(ts) ?? [])]);
   }
   return out;
+}
+
+/**
+ * From scratch, what TravelTimes.observePredictions should make of one call's trips: per pair
+ * ("direction from to"), the median of the positive gaps between consecutive predicted arrivals.
+ */
+export function predictedGapMedians(trips: readonly TrackedTrip[]): Map<string, number> {
+  const gaps = new Map<string, number[]>();
+  for (const t of trips)
+    for (let i = 1; i < t.stops.length; i++) {
+      const sec = (etaOf(t.stops[i]) - etaOf(t.stops[i - 1])) / 1000;
+      const key = [t.direction, t.stops[i - 1].stationId, t.stops[i].stationId].join(" ");
+      if (sec > 0) gaps.set(key, [...(gaps.get(key) ?? []), sec]);
+    }
+  return new Map([...gaps].map(([key, list]) => [key, median(list)]));
 }

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SubwayStop } from "../../adapters/subway";
-import { median } from "../network";
+import { predictedGapMedians } from "./testing";
 import { TravelTimes } from "./travel-times";
-import { type Direction, etaOf, type TrackedTrip } from "./types";
+import type { Direction, TrackedTrip } from "./types";
 
 const STATIONS = ["s0", "s1", "s2", "s3"];
 const KEYS = ["k0", "k1", "k2", "k3", "k4", "k5"];
@@ -93,14 +93,7 @@ describe("predicted travel times, recomputed only for pairs whose gaps changed",
           }
           tt.observePredictions(trips);
 
-          const gaps = new Map<string, number[]>();
-          for (const t of trips)
-            for (let i = 1; i < t.stops.length; i++) {
-              const sec = (etaOf(t.stops[i]) - etaOf(t.stops[i - 1])) / 1000;
-              const key = [t.direction, t.stops[i - 1].stationId, t.stops[i].stationId].join(" ");
-              if (sec > 0) gaps.set(key, [...(gaps.get(key) ?? []), sec]);
-            }
-          for (const [key, list] of gaps) latest.set(key, median(list));
+          for (const [key, sec] of predictedGapMedians(trips)) latest.set(key, sec);
           const actual: string[] = [];
           const expected: string[] = [];
           for (const d of ["N", "S"] as const)
