@@ -9,6 +9,10 @@ const A = (m: number, ts: number) => ({
   stops: upcoming(southboundA(at(8, m)), ts),
 });
 
+/** One ACE snapshot at `time` listing the 08:00 southbound A trip with these stops. */
+const listOne = (t: TripTracker, time: number, stops: Array<[string, number]>) =>
+  t.apply(snapshot("subway-ace", time, [{ tripId: tripIdAt("A", "S", 8, 0), stops }]));
+
 describe("TripTracker", () => {
   it("keeps per-feed state: one feed's snapshot replaces only that feed's trips", () => {
     const t = new TripTracker(net.routeIds());
@@ -33,80 +37,50 @@ describe("TripTracker", () => {
 
   it("says whether a trip's ETAs never go down, taken again whenever its stops change", () => {
     const t = new TripTracker();
-    const trip = (stops: Array<[string, number]>) => ({ tripId: tripIdAt("A", "S", 8, 0), stops });
-    t.apply(
-      snapshot("subway-ace", at(8, 0, 5), [
-        trip([
-          ["A1", at(8, 1)],
-          ["A2", at(8, 3)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 0, 5), [
+      ["A1", at(8, 1)],
+      ["A2", at(8, 3)],
+    ]);
     expect(t.tripList()[0].etasAscend).toBe(true);
     // A prediction that has the train reach A3 before A2: not ascending (the gap-ahead scan cannot stop early).
-    t.apply(
-      snapshot("subway-ace", at(8, 0, 35), [
-        trip([
-          ["A1", at(8, 1)],
-          ["A2", at(8, 3)],
-          ["A3", at(8, 2)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 0, 35), [
+      ["A1", at(8, 1)],
+      ["A2", at(8, 3)],
+      ["A3", at(8, 2)],
+    ]);
     expect(t.tripList()[0].etasAscend).toBe(false);
-    t.apply(
-      snapshot("subway-ace", at(8, 1, 5), [
-        trip([
-          ["A2", at(8, 3)],
-          ["A3", at(8, 4)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 1, 5), [
+      ["A2", at(8, 3)],
+      ["A3", at(8, 4)],
+    ]);
     expect(t.tripList()[0].etasAscend).toBe(true);
   });
 
   it("keeps each upcoming station's first ETA, also for a station a loop lists again after it was made", () => {
     const t = new TripTracker();
-    const trip = (stops: Array<[string, number]>) => ({ tripId: tripIdAt("A", "S", 8, 0), stops });
     const firstEtas = () => Object.fromEntries(t.tripList()[0].firstEta);
-    t.apply(
-      snapshot("subway-ace", at(8, 0, 5), [
-        trip([
-          ["A1", at(8, 1)],
-          ["A2", at(8, 3)],
-          ["A3", at(8, 5)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 0, 5), [
+      ["A1", at(8, 1)],
+      ["A2", at(8, 3)],
+      ["A3", at(8, 5)],
+    ]);
     expect(firstEtas()).toEqual({ A1: at(8, 1), A2: at(8, 3), A3: at(8, 5) });
     // A1 made, later ETAs: the first ones stay.
-    t.apply(
-      snapshot("subway-ace", at(8, 1, 35), [
-        trip([
-          ["A2", at(8, 4)],
-          ["A3", at(8, 6)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 1, 35), [
+      ["A2", at(8, 4)],
+      ["A3", at(8, 6)],
+    ]);
     expect(firstEtas()).toEqual({ A2: at(8, 3), A3: at(8, 5) });
     // A loop back to A2: its first visit is made, the second is first seen now.
-    t.apply(
-      snapshot("subway-ace", at(8, 2, 5), [
-        trip([
-          ["A2", at(8, 4)],
-          ["A3", at(8, 6)],
-          ["A2", at(8, 9)],
-        ]),
-      ]),
-    );
-    t.apply(
-      snapshot("subway-ace", at(8, 4, 35), [
-        trip([
-          ["A3", at(8, 6)],
-          ["A2", at(8, 9)],
-        ]),
-      ]),
-    );
+    listOne(t, at(8, 2, 5), [
+      ["A2", at(8, 4)],
+      ["A3", at(8, 6)],
+      ["A2", at(8, 9)],
+    ]);
+    listOne(t, at(8, 4, 35), [
+      ["A3", at(8, 6)],
+      ["A2", at(8, 9)],
+    ]);
     expect(firstEtas()).toEqual({ A3: at(8, 5), A2: at(8, 9) });
   });
 
