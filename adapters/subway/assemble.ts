@@ -32,6 +32,9 @@ export function assembleSnapshot(raw: RawFeed, ctx: AssembleContext): SubwayFeed
     }
     const trip = normalizeTrip(update.trip, key, update.stops);
     trip.updatedAt = update.timestamp;
+    trip.wire = raw.bytes;
+    trip.wireStart = update.wireStart;
+    trip.wireEnd = update.wireEnd;
     byKey.set(key, trip);
     trips.push(trip);
   }

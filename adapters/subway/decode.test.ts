@@ -1,3 +1,4 @@
+import GtfsRealtimeBindings from "gtfs-realtime-bindings";
 import { describe, expect, it } from "vitest";
 import type {
   StopTimeUpdateObject,
@@ -7,10 +8,12 @@ import type {
 import { encodeSubwayFeedMessage } from "../gtfsrt/schema";
 import { StaleFeedError } from "../gtfsrt/stale";
 import { decodeSubwayFeed } from "./decode";
+import { syntheticSubwayFeed } from "./synthetic-feed";
 import type { SubwayFeedSnapshot, SubwayTrip } from "./types";
 
 const T0 = 1_759_414_800; // feed timestamp, epoch s
 const ctx = { feed: "subway-ace", url: "http://127.0.0.1/nyct%2Fgtfs-ace", receivedAt: T0 * 1000 + 5_000 };
+const { transit_realtime } = GtfsRealtimeBindings;
 type Entity = NonNullable<SubwayFeedMessageObject["entity"]>[number];
 
 function feed(entity: Entity[], header: Partial<SubwayFeedMessageObject["header"]> = {}): Uint8Array {
@@ -72,6 +75,27 @@ describe("decodeSubwayFeed: header", () => {
       { routeId: "A", endMs: (T0 + 1800) * 1000 },
       { routeId: "L", startMs: T0 * 1000, endMs: (T0 + 60) * 1000 },
     ]);
+  });
+});
+
+describe("decodeSubwayFeed: wire ranges", () => {
+  it("gives each trip the bytes of its own trip_update message (read back by gtfs-realtime-bindings)", () => {
+    const bytes = syntheticSubwayFeed({ trips: 4, stopsPerTrip: 3, timestamp: T0 });
+    const snap = decodeOk(bytes);
+    expect(snap.trips).toHaveLength(4);
+    for (const trip of snap.trips) {
+      expect(trip.wire).toBe(bytes);
+      const update = transit_realtime.TripUpdate.decode(bytes.subarray(trip.wireStart, trip.wireEnd));
+      expect(update.trip.tripId).toBe(trip.tripId);
+      expect(update.stopTimeUpdate.map((s) => s.stopId)).toEqual(trip.stops.map((s) => s.stopId));
+    }
+  });
+
+  it("gives none to a trip known by its vehicle only", () => {
+    const snap = decodeOk(
+      feed([{ id: "1", vehicle: { trip: { tripId: "052200_A..S55R" }, stopId: "A02S" } }]),
+    );
+    expect(snap.trips[0].wire).toBeUndefined();
   });
 });
 

@@ -46,6 +46,9 @@ export function normalizeTrip(
     updatedAt: undefined,
     stops,
     vehicle: undefined,
+    wire: undefined,
+    wireStart: 0,
+    wireEnd: 0,
   };
 }
 

@@ -67,6 +67,14 @@ export interface SubwayTrip {
   updatedAt?: number;
   stops: SubwayStop[];
   vehicle?: SubwayVehicle;
+  /**
+   * The body this trip's trip_update was decoded from (a view, not a copy: the body must not be changed
+   * afterwards), the message being wire[wireStart, wireEnd). The same bytes decode to the same trip and
+   * stops: the trip tracker tells an unchanged trip by them. Absent for a trip known only by its vehicle.
+   */
+  wire?: Uint8Array;
+  wireStart?: number;
+  wireEnd?: number;
 }
 
 export interface TripReplacementPeriod {

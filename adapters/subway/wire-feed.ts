@@ -29,17 +29,22 @@ export interface RawHeader {
   replacementPeriods: TripReplacementPeriod[];
 }
 
-export interface RawFeed {
-  header: RawHeader;
+export interface RawEntities {
   tripUpdates: RawTripUpdate[];
   vehicles: RawVehicle[];
   alerts: (RawTripAlert & { id: string })[];
 }
 
+export interface RawFeed extends RawEntities {
+  /** The body read: its trip updates' wire ranges are in it. */
+  bytes: Uint8Array;
+  header: RawHeader;
+}
+
 /** Decodes the whole body; throws WireFormatError / WireShapeError (caught by decodeProtobufBody). */
 export function readSubwayFeed(r: Reader): RawFeed {
   let header: RawHeader | undefined;
-  const feed: Omit<RawFeed, "header"> = { tripUpdates: [], vehicles: [], alerts: [] };
+  const feed: RawEntities = { tripUpdates: [], vehicles: [], alerts: [] };
   while (r.pos < r.len) {
     const tag = readTag(r);
     if (tag === T1_LEN) header = readHeader(r, messageEnd(r));
@@ -47,7 +52,7 @@ export function readSubwayFeed(r: Reader): RawFeed {
     else skipField(r, tag & 7);
   }
   if (!header) throw new WireShapeError("FeedMessage has no header");
-  return { header, ...feed };
+  return { ...feed, bytes: r.buf, header };
 }
 
 function readHeader(r: Reader, end: number): RawHeader {
@@ -105,7 +110,7 @@ function readReplacementPeriod(r: Reader, end: number): TripReplacementPeriod | 
   return startMs === undefined ? { routeId, endMs } : { routeId, startMs, endMs };
 }
 
-function readEntity(r: Reader, end: number, feed: Omit<RawFeed, "header">): void {
+function readEntity(r: Reader, end: number, feed: RawEntities): void {
   let id = "";
   let deleted = false;
   let tripUpdate: RawTripUpdate | undefined;

@@ -48,6 +48,9 @@ export interface RawTripUpdate {
   timestamp: number | undefined;
   /** Stop updates left out for lacking a stop id or any time. */
   dropped: number;
+  /** Where the TripUpdate message lies in the reader's buffer: [wireStart, wireEnd). */
+  wireStart: number;
+  wireEnd: number;
 }
 
 export interface RawVehicle {
@@ -117,7 +120,14 @@ function readNyctTripDescriptor(r: Reader, end: number, trip: RawTrip): void {
 }
 
 export function readTripUpdate(r: Reader, end: number): RawTripUpdate {
-  const update: RawTripUpdate = { trip: null, stops: [], timestamp: undefined, dropped: 0 };
+  const update: RawTripUpdate = {
+    trip: null,
+    stops: [],
+    timestamp: undefined,
+    dropped: 0,
+    wireStart: r.pos,
+    wireEnd: end,
+  };
   while (r.pos < end) {
     const tag = readTag(r);
     switch (tag) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SubwayStop } from "../../adapters/subway";
+import type { SubwayFeedMessageObject } from "../../adapters/gtfsrt/objects";
+import { encodeSubwayFeedMessage } from "../../adapters/gtfsrt/schema";
+import { decodeSubwayFeed, type SubwayStop } from "../../adapters/subway";
+import { syntheticSubwayFeedObject } from "../../adapters/subway/synthetic-feed";
 import { at, snapshot, southboundA, testNetwork, tripIdAt, upcoming } from "./testing";
 import { TripTracker } from "./trip-tracker";
 
@@ -216,6 +219,61 @@ describe("TripTracker", () => {
     expect(t.expire(at(20, 9, 35))).toBe(false); // last snapshot 19:59:35: exactly 10 min is not more
     expect(t.expire(at(20, 9, 36))).toBe(true);
     expect(t.tripList()).toEqual([]);
+  });
+});
+
+describe("TripTracker on decoded feeds", () => {
+  const T0 = 1759414800; // 2025-10-02 10:20 EDT
+  /** The synthetic three-trip feed at header time `ts`, its entities edited by `edit`, decoded. */
+  const decoded = (ts: number, edit: (o: SubwayFeedMessageObject) => void = () => {}) => {
+    const o = syntheticSubwayFeedObject({ trips: 3, stopsPerTrip: 5, timestamp: T0 });
+    o.header.timestamp = ts;
+    edit(o);
+    const r = decodeSubwayFeed(encodeSubwayFeedMessage(o), { feed: "subway-123456", receivedAt: ts * 1000 });
+    if (!r.ok) throw r.error;
+    return r.value;
+  };
+  const updateOf = (o: SubwayFeedMessageObject, i: number) => o.entity![i * 2].tripUpdate!;
+  const stopsByTrip = (t: TripTracker) => new Map(t.tripList().map((x) => [x.tripId, x.stops]));
+
+  it("tells changed from unchanged trips by their trip_update bytes, wherever they sit in the body", () => {
+    const t = new TripTracker();
+    const first = decoded(T0);
+    t.apply(first);
+    const before = stopsByTrip(t);
+    const [id0, id1, id2] = first.trips.map((x) => x.tripId);
+    // 30 s on: trip 1's last ETA slips a minute (its bytes differ at their end only); trip 2 now comes first.
+    const next = decoded(T0 + 30, (o) => {
+      const last = updateOf(o, 1).stopTimeUpdate!.at(-1)!;
+      last.arrival = { time: Number(last.arrival!.time) + 60 };
+      o.entity!.unshift(...o.entity!.splice(4, 2));
+    });
+    expect(next.trips.map((x) => x.tripId)).toEqual([id2, id0, id1]);
+    t.apply(next);
+    const after = stopsByTrip(t);
+    expect(after.get(id1)!.at(-1)!.arrival).toBe(before.get(id1)!.at(-1)!.arrival! + 60_000);
+    // The unchanged trips keep the stops they had: the same objects, not the new snapshot's.
+    expect(after.get(id0)).toBe(before.get(id0));
+    expect(after.get(id2)).toBe(before.get(id2));
+    expect(after.get(id0)).not.toBe(next.trips[1].stops);
+
+    // The same bytes again are taken as they stand: the decoded stops are not read (here, emptied).
+    const again = decoded(T0 + 60, (o) => {
+      const last = updateOf(o, 1).stopTimeUpdate!.at(-1)!;
+      last.arrival = { time: Number(last.arrival!.time) + 60 };
+    });
+    for (const trip of again.trips) trip.stops = [];
+    t.apply(again);
+    expect(stopsByTrip(t)).toEqual(after);
+  });
+
+  it("compares stop by stop when the bytes differ in what is not a stop (trip_update.timestamp)", () => {
+    const t = new TripTracker();
+    t.apply(decoded(T0, (o) => (updateOf(o, 0).timestamp = T0)));
+    const before = stopsByTrip(t);
+    t.apply(decoded(T0 + 30, (o) => (updateOf(o, 0).timestamp = T0 + 30)));
+    expect(stopsByTrip(t)).toEqual(before);
+    for (const [id, stops] of stopsByTrip(t)) expect(stops).toBe(before.get(id));
   });
 });
 

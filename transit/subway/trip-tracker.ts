@@ -17,6 +17,10 @@ interface TripRecord extends TrackedTrip {
   firstEta: Map<string, number>;
   /** The latest time the train leaves one of its stops: running while the snapshot's time has not passed it. */
   lastLeaves: number;
+  /** The trip_update bytes of the latest listing (SubwayTrip.wire): `stops` is what they decode to. */
+  wire: Uint8Array | undefined;
+  wireStart: number;
+  wireEnd: number;
 }
 
 interface FeedRecord extends FeedState {
@@ -38,6 +42,24 @@ function sameStations(a: readonly SubwayStop[], b: readonly SubwayStop[]): boole
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].stationId !== b[i].stationId) return false;
   return true;
+}
+
+const compareBytes = Buffer.prototype.compare;
+
+/**
+ * Whether the trip is listed with the same trip_update bytes as the record's stops were decoded from:
+ * then its stops are equal to the record's in every field, and one memcmp tells it (unchanged trips
+ * are three in four; comparing their stops field by field reads every kept stop and its boxed times).
+ */
+function sameWire(rec: TripRecord, t: SubwayTrip): boolean {
+  const wire = t.wire;
+  if (wire === undefined || rec.wire === undefined) return false;
+  const start = t.wireStart ?? 0;
+  const end = t.wireEnd ?? 0;
+  return (
+    end - start === rec.wireEnd - rec.wireStart &&
+    compareBytes.call(wire, rec.wire, rec.wireStart, rec.wireEnd, start, end) === 0
+  );
 }
 
 /**
@@ -243,6 +265,9 @@ export class TripTracker {
         running: false,
         etasAscend: true,
         lastLeaves: Number.NEGATIVE_INFINITY,
+        wire: undefined,
+        wireStart: 0,
+        wireEnd: 0,
       };
       this.trips.set(t.key, rec);
       if (!this.routeSet.has(t.routeId)) {
@@ -256,7 +281,11 @@ export class TripTracker {
      * downstream key their per-trip work on the stops list, and the new
      * snapshot's objects die young instead of being carried through GCs.
      */
-    const unchanged = sameStops(rec.stops, t.stops);
+    const unchanged = sameWire(rec, t) || sameStops(rec.stops, t.stops);
+    // Either way rec.stops is what t's bytes decode to.
+    rec.wire = t.wire;
+    rec.wireStart = t.wireStart ?? 0;
+    rec.wireEnd = t.wireEnd ?? 0;
     const stops = unchanged ? rec.stops : t.stops;
     // Every station of rec.stops has a first ETA (see below): with the same stations listed again nothing was made, nothing is new.
     const before = rec.stops;
