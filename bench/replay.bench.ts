@@ -4,7 +4,11 @@
  * does (`npm run replay -- ... --headless --out day.jsonl`), then decode only
  * again; and the memory of the metric replay from hour 2 to hour 24.
  *
- * Each replay is timed in wall time and in CPU time of the process (all its
+ * Each replay runs in a process of its own (bench/replay-run.ts, the Node
+ * flags of this one), as `npm run replay` does: in one process a run
+ * inherited the heap, garbage and compiled code of the runs before it and
+ * came out 10-20 % slower, the metric run more than the decode-only one.
+ * Each replay is timed in wall time and in CPU time of its process (all its
  * threads: GC included). On a machine shared with other work the CPU time is
  * the steadier figure; the ratio is taken against the mean of the two
  * decode-only runs around the metric run, so a burst of load hits both.
@@ -13,53 +17,26 @@
  * speed drifts by 10% from one minute to the next, one round cannot tell a
  * 3% change.
  */
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { MetricFileWriter } from "../adapters/export/metric-writer";
-import { decodeFeeds, replayPayloads } from "../adapters/feed-graph";
-import { readRecording } from "../adapters/recording";
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readRecording, recordingInfo } from "../adapters/recording";
 import { ensureDemoDay } from "../demo";
-import { Engine, HOUR, node, type Series, sink, timer } from "../engine";
-import { dashboardGraph } from "../transit/dashboard";
-import { loadRecordingNetwork } from "../transit/recording-network";
+import { HOUR } from "../engine";
+import type { ReplayRun, Timed } from "./replay-run";
+import { timed } from "./replay-run";
 import type { BenchRow } from "./types";
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const runner = join(dirname(fileURLToPath(import.meta.url)), "replay-run.ts");
 
-interface Timed {
-  wallMs: number;
-  cpuMs: number;
-}
-
-function timed(work: () => void): Timed {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  work();
-  const c = process.cpuUsage(c0);
-  return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
-}
-
-/**
- * The heap after a forced GC at each engine hour. The probes' own time (the
- * forced GCs: measurement, neither metrics nor decoding) is added to
- * `spent`, for the metric run's figures to leave out.
- */
-function heapEveryHour(spent: Timed): Series<number> {
-  return node({
-    name: "heap_probe",
-    inputs: { hour: timer(HOUR) },
-    onTick: () => {
-      let heapUsed = 0;
-      const t = timed(() => {
-        gc?.();
-        heapUsed = process.memoryUsage().heapUsed;
-      });
-      spent.wallMs += t.wallMs;
-      spent.cpuMs += t.cpuMs;
-      return heapUsed;
-    },
+/** One replay in a fresh process with this one's Node flags (--expose-gc for the heap probes among them). */
+function replayIn(kind: "decode" | "metrics", dir: string, gtfsDir: string): ReplayRun {
+  const out = execFileSync(process.execPath, [...process.execArgv, runner, kind, dir, gtfsDir], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
   });
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as ReplayRun;
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -67,8 +44,8 @@ const s = (ms: number) => (ms / 1000).toFixed(1);
 export async function run(): Promise<BenchRow[]> {
   const demo = await ensureDemoDay("data/demo");
   const dir = demo.recordingDir;
-  const { network, start, end } = await loadRecordingNetwork(dir, demo.gtfsDir);
-  const hours = (end - start) / HOUR;
+  const info = recordingInfo(dir);
+  const hours = (info.end - info.start) / HOUR;
 
   let frames = 0;
   let bytes = 0;
@@ -79,53 +56,14 @@ export async function run(): Promise<BenchRow[]> {
     }
   });
 
-  const decodeOnly = () =>
-    timed(() =>
-      new Engine(
-        () => {
-          const d = decodeFeeds(replayPayloads(dir));
-          sink("decoded", d.health, () => {});
-        },
-        { start },
-      ).runSimulation(),
-    );
-
-  const heap: number[] = [];
-  let sampledRss = 0;
-  const out = join(tmpdir(), `replay-bench-${process.pid}.jsonl`);
-  let ticks = 0;
-  const probes: Timed = { wallMs: 0, cpuMs: 0 };
-  const withMetrics = () =>
-    timed(() => {
-      const writer = new MetricFileWriter(out);
-      new Engine(
-        () => {
-          const d = dashboardGraph(replayPayloads(dir), network);
-          sink("export", d.metrics, (_t, m) => {
-            for (const tk of m) writer.write(tk);
-          });
-          sink("heap", heapEveryHour(probes), (_t, h) => {
-            heap.push(h);
-            sampledRss = Math.max(sampledRss, process.memoryUsage().rss);
-          });
-        },
-        // As the headless export, stop after the last payload (the clock would tick forever), but at the
-        // day's last whole hour at least, so that the hourly heap sample of hour 24 is taken.
-        { start, end: Math.max(end, start + Math.ceil(hours) * HOUR) },
-      ).runSimulation();
-      writer.close();
-      ticks = writer.count;
-    });
+  const decodeOnly = () => replayIn("decode", dir, demo.gtfsDir);
+  const withMetrics = () => replayIn("metrics", dir, demo.gtfsDir);
 
   const rounds = Math.max(1, Number(process.env.REPLAY_ROUNDS ?? 1) || 1);
-  const decodes = [decodeOnly()];
-  const fulls: Timed[] = [];
+  const decodes: Timed[] = [decodeOnly()];
+  const fulls: ReplayRun[] = [];
   for (let i = 0; i < rounds; i++) {
-    probes.wallMs = probes.cpuMs = 0;
-    heap.length = 0;
-    const measured = withMetrics();
-    fulls.push({ wallMs: measured.wallMs - probes.wallMs, cpuMs: measured.cpuMs - probes.cpuMs });
-    rmSync(out, { force: true });
+    fulls.push(withMetrics());
     decodes.push(decodeOnly());
   }
   const around = (i: number): Timed => ({
@@ -144,8 +82,9 @@ export async function run(): Promise<BenchRow[]> {
   // Load from elsewhere only ever adds time: the fastest run of each kind is the least disturbed.
   const fastest = (runs: Timed[], key: keyof Timed) => Math.min(...runs.map((r) => r[key]));
   const times = (runs: Timed[]) => runs.map((r) => s(r.wallMs)).join(" / ");
-  // The process's own peak (the kernel's), which hourly samples can miss; decode-only peaks lower.
-  const peakRss = Math.max(sampledRss, process.resourceUsage().maxRSS * 1024);
+  // The metric process's own peak (the kernel's), the highest of the rounds.
+  const peakRss = Math.max(...fulls.map((f) => f.peakRss));
+  const { heapByHour: heap, ticks, probes } = full;
   // heap[i] is taken at engine hour i + 1.
   const at = (h: number) => heap[h - 1];
   const growth = heap.length >= 24 ? (at(24) - at(2)) / 1e6 : Number.NaN;
@@ -201,14 +140,14 @@ export async function run(): Promise<BenchRow[]> {
       name: "peak RSS, full day with metrics",
       value: peakRss / 1e6,
       unit: "MB",
-      note: "goal < 500",
+      note: "goal < 500; highest of the metric runs' processes",
     },
     {
       suite: "replay",
       name: "heap growth hour 2 -> hour 24",
       value: growth,
       unit: "MB",
-      note: gc
+      note: heap.length
         ? `after a forced GC at each engine hour; goal ~flat. Heap by hour (MB): ${hourly}`
         : "no --expose-gc: not forced (run with npm run bench)",
     },
