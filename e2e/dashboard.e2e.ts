@@ -176,6 +176,63 @@ describe("dashboard", { timeout: 600_000 }, () => {
     await page.locator("[data-testid=chart-delay] svg").first().waitFor({ timeout: 20_000 });
   });
 
+  it("ticks duration axes at even clock steps, labelled exactly, and count axes at whole numbers", async () => {
+    // "0", "45s", "2m30s", "10m", "3h" back to seconds; NaN for anything else.
+    const seconds = (label: string) => {
+      if (label.trim() === "0") return 0;
+      const m = /^(-?)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(label.trim());
+      if (!m || label.trim() === "") return Number.NaN;
+      const [, sign, h = "0", min = "0", s = "0"] = m;
+      return (sign ? -1 : 1) * (Number(h) * 3600 + Number(min) * 60 + Number(s));
+    };
+    // The delay chart may span under 15 s early on: two ticks. Headways and waits span minutes.
+    for (const [c, least] of [
+      ["delay", 2],
+      ["headways", 3],
+      ["next-train-wait", 3],
+    ] as const) {
+      const chart = page.locator(`[data-testid=chart-${c}]`);
+      await chart.scrollIntoViewIfNeeded();
+      const labels = await waitFor(
+        `${c}: its y axis`,
+        async () => {
+          const t = await chart
+            .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+            .allTextContents();
+          return t.length >= least ? t : null;
+        },
+        30_000,
+      );
+      const values = labels.map(seconds).sort((a, b) => a - b);
+      assert.ok(
+        values.every((v) => Number.isFinite(v)),
+        `${c}: a tick label is not a duration: ${labels.join(", ")}`,
+      );
+      const step = values[1] - values[0];
+      assert.ok(step > 0, `${c}: ticks ${labels.join(", ")}`);
+      for (let i = 2; i < values.length; i++)
+        assert.equal(values[i] - values[i - 1], step, `${c}: uneven ticks ${labels.join(", ")}`);
+    }
+    // Counts tick at whole numbers: no "2" written twice for 1.5 and 2.25.
+    const alerts = page.locator("[data-testid=chart-alerts]");
+    await alerts.scrollIntoViewIfNeeded();
+    const counts = await waitFor(
+      "alerts: its y axis",
+      async () => {
+        const t = await alerts
+          .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+          .allTextContents();
+        return t.length >= 2 ? t : null;
+      },
+      30_000,
+    );
+    assert.equal(new Set(counts).size, counts.length, `alerts: repeated tick labels ${counts.join(", ")}`);
+    assert.ok(
+      counts.every((l) => /^\d+$/.test(l.trim())),
+      `alerts: ticks ${counts.join(", ")}`,
+    );
+  });
+
   it("renders the demo's hostile alert HTML as text: no script, no handler", async () => {
     const alert = page.locator("[data-testid=alerts] li", {
       hasText: "entrance at 59 St-Columbus Circle is closed",

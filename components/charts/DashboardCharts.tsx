@@ -105,6 +105,7 @@ function DelayChart({ network }: { network: NetworkIndex | null }) {
       rows={rows}
       series={series}
       yFormat={minutes}
+      yDurations
     />
   );
 }
@@ -129,6 +130,7 @@ function BikesChart() {
       rows={rows}
       yFormat={thousands}
       rightFormat={thousands}
+      yIntegers
       series={[
         { key: "bikes", label: "bikes", color: "#3fb36b" },
         { key: "ebikes", label: "e-bikes", color: "#5aa9e6" },
@@ -158,6 +160,7 @@ function AlertsChart() {
       pointCount={mine.length}
       rows={rows}
       yFormat={(v) => String(Math.round(v))}
+      yIntegers
       series={[
         { key: "unplanned", label: "unplanned", color: "#f0b429", area: true, stack: "a" },
         { key: "planned", label: "planned", color: "#5aa9e6", area: true, stack: "a" },

@@ -33,6 +33,7 @@ export function HeadwayChart({ network, route, controls }: LineChartProps) {
       pointCount={actual.count + scheduled.count}
       rows={rows}
       yFormat={minutes}
+      yDurations
       series={[
         { key: "actualN", label: "actual north", color },
         { key: "actualS", label: "actual south", color: "#e8edf2" },
@@ -84,6 +85,7 @@ export function NextTrainWaitChart({ route, controls }: Omit<LineChartProps, "ne
       pointCount={mine.length}
       rows={rows}
       yFormat={minutes}
+      yDurations
       series={[
         { key: "mean", label: "mean", color: "#3fb36b" },
         { key: "p90", label: "p90", color: "#f0b429" },
@@ -107,6 +109,7 @@ export function LineDelayChart({ network, route, controls }: LineChartProps) {
       pointCount={mean.count + max.count}
       rows={rows}
       yFormat={minutes}
+      yDurations
       series={[
         { key: "meanN", label: "mean north", color },
         { key: "meanS", label: "mean south", color: "#e8edf2" },

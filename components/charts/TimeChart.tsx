@@ -1,6 +1,7 @@
 "use client";
 /** A time chart over the day (Recharts): lines and areas over engine time, New York clock on the axis. */
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { type DurationAxis, durationAxis } from "../../lib/duration-axis";
 import { clockHm } from "../../lib/format";
 import type { ChartRow } from "../../lib/series";
 
@@ -21,12 +22,41 @@ export interface TimeChartProps {
   yFormat?: (v: number) => string;
   rightFormat?: (v: number) => string;
   yDomain?: [number | "auto" | "dataMin", number | "auto" | "dataMax"];
+  /** The left axis holds durations in seconds: ticked at whole clock steps (yFormat still formats the tooltip). */
+  yDurations?: boolean;
+  /** Both axes count things (alerts, bikes): whole-number ticks only, never 0.75 shown rounded to "1". */
+  yIntegers?: boolean;
 }
 
-const AXIS = { stroke: "#5d6b78", fontSize: 11 };
+/** Tick labels: filled, not outlined (a stroke on text blurs it), light enough to read on the panel. */
+const AXIS = { fill: "#8c99a6", fontSize: 11 };
 
-export default function TimeChart({ rows, series, yFormat, rightFormat, yDomain }: TimeChartProps) {
+/** The duration axis over the left-axis series' values. */
+function leftDurationAxis(rows: ChartRow[], series: SeriesDef[]): DurationAxis {
+  const keys = series.filter((s) => (s.axis ?? "left") === "left").map((s) => s.key);
+  let lo = 0;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const row of rows)
+    for (const k of keys) {
+      const v = row[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  return durationAxis(lo, hi);
+}
+
+export default function TimeChart({
+  rows,
+  series,
+  yFormat,
+  rightFormat,
+  yDomain,
+  yDurations,
+  yIntegers,
+}: TimeChartProps) {
   const right = series.some((s) => s.axis === "right");
+  const durations = yDurations ? leftDurationAxis(rows, series) : null;
   return (
     <ComposedChart
       responsive
@@ -49,8 +79,11 @@ export default function TimeChart({ rows, series, yFormat, rightFormat, yDomain 
         yAxisId="left"
         tick={AXIS}
         stroke="#3a4856"
-        tickFormatter={yFormat}
-        domain={yDomain ?? [0, "auto"]}
+        tickFormatter={durations?.label ?? yFormat}
+        allowDecimals={!yIntegers}
+        ticks={durations?.ticks}
+        interval={durations ? 0 : undefined}
+        domain={durations ? [durations.ticks[0], durations.ticks.at(-1) as number] : (yDomain ?? [0, "auto"])}
         width={48}
       />
       {right && (
@@ -60,6 +93,7 @@ export default function TimeChart({ rows, series, yFormat, rightFormat, yDomain 
           tick={AXIS}
           stroke="#3a4856"
           tickFormatter={rightFormat}
+          allowDecimals={!yIntegers}
           width={40}
         />
       )}

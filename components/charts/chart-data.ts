@@ -1,7 +1,7 @@
 "use client";
 /** Shared shaping of chart topics into rows, and the axis formats. */
 import { useMemo } from "react";
-import { cssColor } from "../../lib/colors";
+import { chartStroke } from "../../lib/colors";
 import { useChartPoints } from "../../lib/live/charts";
 import type { NetworkIndex } from "../../lib/network";
 import { type ChartRow, pivot, type SeriesPoint } from "../../lib/series";
@@ -10,13 +10,14 @@ import { type ChartRow, pivot, type SeriesPoint } from "../../lib/series";
 export const minutes = (sec: number) =>
   Math.abs(sec) < 120 ? `${Math.round(sec)}s` : `${Math.round(sec / 60)}m`;
 export const pct = (share: number) => `${Math.round(share * 100)}%`;
+/** 950, 8k, 8.5k, 24k: one decimal under 10k, none when it is zero. */
 export const thousands = (v: number) =>
-  v >= 1000 ? `${(v / 1000).toFixed(v >= 10_000 ? 0 : 1)}k` : String(Math.round(v));
+  v >= 1000 ? `${Number((v / 1000).toFixed(v >= 10_000 ? 0 : 1))}k` : String(Math.round(v));
 export const dirName = (d: string | undefined) => (d === "N" ? "north" : d === "S" ? "south" : "");
 
 export function routeColor(network: NetworkIndex | null, route: string): string {
   const r = network?.routeById.get(route);
-  return r ? cssColor(r.color) : "#9aa7b4";
+  return r ? chartStroke(r.color) : "#9aa7b4";
 }
 
 export interface Rows {

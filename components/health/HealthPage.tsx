@@ -59,6 +59,7 @@ function HealthHistory() {
         rows={age}
         series={series}
         yFormat={minutes}
+        yDurations
       />
       <ChartCard
         id="feed-latency"
