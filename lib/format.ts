@@ -49,3 +49,10 @@ export function minutesUntil(now: number, t: number): string {
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export const integer = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** A payload size: "312 B" under a kilobyte (a small feed is not "0 KB"), else whole KB, else MB. */
+export function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${integer(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

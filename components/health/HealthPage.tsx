@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { FeedHealth } from "../../adapters/health/health";
 import { feedLabel } from "../../lib/feed-label";
-import { ago, clockTime, duration, integer } from "../../lib/format";
+import { ago, byteSize, clockTime, duration, integer } from "../../lib/format";
 import { useChartPoints } from "../../lib/live/charts";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
 import { field, pivot, seriesNames } from "../../lib/series";
@@ -128,7 +128,7 @@ export function HealthPage() {
                         : `${clockTime(h.lastSuccessAt)} (${ago(now, h.lastSuccessAt)})`}
                     </td>
                     <td>{h.latencyMs === null ? "–" : `${integer(h.latencyMs)} ms`}</td>
-                    <td>{h.bytes === null ? "–" : `${integer(h.bytes / 1024)} KB`}</td>
+                    <td>{h.bytes === null ? "–" : byteSize(h.bytes)}</td>
                     <td>{integer(h.polls)}</td>
                     <td>{integer(h.duplicatesSkipped)}</td>
                     <td>{h.consecutiveErrors}</td>
