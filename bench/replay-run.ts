@@ -9,6 +9,7 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { MetricFileWriter } from "../adapters/export/metric-writer";
 import { decodeFeeds, replayPayloads } from "../adapters/feed-graph";
 import { Engine, HOUR, node, type Series, sink, timer } from "../engine";
@@ -29,6 +30,23 @@ export interface ReplayRun extends Timed {
   heapByHour: number[];
   /** The process's peak resident set (bytes). */
   peakRss: number;
+  /** Garbage collection pauses of the main thread during the run (ms), the probes' forced ones left out. */
+  gcPauseMs: { minor: number; major: number };
+}
+
+/** Sums the main thread's GC pauses from now on: young-generation (scavenges) and the rest. */
+function gcPauses(): { minor: number; major: number; stop: () => void } {
+  const sums = { minor: 0, major: 0, stop: () => observer.disconnect() };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const detail = (e as PerformanceEntry & { detail?: { kind?: number; flags?: number } }).detail;
+      if (((detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0) continue; // the heap probes'
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) sums.minor += e.duration;
+      else sums.major += e.duration;
+    }
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return sums;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -68,6 +86,7 @@ async function main(): Promise<void> {
   const heapByHour: number[] = [];
   let ticks = 0;
   let measured: Timed;
+  const pauses = gcPauses();
   if (kind === "decode") {
     measured = timed(() =>
       new Engine(
@@ -100,6 +119,9 @@ async function main(): Promise<void> {
     });
     rmSync(out, { force: true });
   }
+  // GC entries reach the observer from the event loop: the run held it the whole time.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  pauses.stop();
   const run: ReplayRun = {
     wallMs: measured.wallMs - probes.wallMs,
     cpuMs: measured.cpuMs - probes.cpuMs,
@@ -107,6 +129,7 @@ async function main(): Promise<void> {
     ticks,
     heapByHour,
     peakRss: process.resourceUsage().maxRSS * 1024,
+    gcPauseMs: { minor: pauses.minor, major: pauses.major },
   };
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }

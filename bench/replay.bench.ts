@@ -60,7 +60,7 @@ export async function run(): Promise<BenchRow[]> {
   const withMetrics = () => replayIn("metrics", dir, demo.gtfsDir);
 
   const rounds = Math.max(1, Number(process.env.REPLAY_ROUNDS ?? 1) || 1);
-  const decodes: Timed[] = [decodeOnly()];
+  const decodes: ReplayRun[] = [decodeOnly()];
   const fulls: ReplayRun[] = [];
   for (let i = 0; i < rounds; i++) {
     fulls.push(withMetrics());
@@ -134,6 +134,13 @@ export async function run(): Promise<BenchRow[]> {
       value: (full.wallMs - decode.wallMs) / decode.wallMs,
       unit: "x",
       note: "the other reading of the goal: what the metrics add, against what decoding costs",
+    },
+    {
+      suite: "replay",
+      name: "GC pauses of the metric run (main thread)",
+      value: (full.gcPauseMs.minor + full.gcPauseMs.major) / 1000,
+      unit: "s",
+      note: `young generation ${s(full.gcPauseMs.minor)} s, the rest ${s(full.gcPauseMs.major)} s; decode-only runs around it: ${[decode1, decode2].map((d) => s(d.gcPauseMs.minor + d.gcPauseMs.major)).join(" / ")} s (the state the metrics keep is copied by every scavenge)`,
     },
     {
       suite: "replay",
