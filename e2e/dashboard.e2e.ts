@@ -293,14 +293,17 @@ describe("dashboard", { timeout: 600_000 }, () => {
     await p.close();
   });
 
-  it("shows a station's arrivals by direction", async () => {
-    // The busiest station the server has arrivals for (computed from its state, not the page).
-    const state = await api<{ arrivals: Record<string, { north: unknown[]; south: unknown[] }> }>(
+  it("shows a station's arrivals by direction, trains ending their run there as terminating", async () => {
+    // The busiest station the server has a terminating train for (from its state, not the page): a
+    // terminal, where the trains arriving to end their run must not read as going to the station itself.
+    type Listed = { terminates: boolean };
+    const state = await api<{ arrivals: Record<string, { north: Listed[]; south: Listed[] }> }>(
       "/api/state",
     );
-    const [id] = Object.entries(state.arrivals).sort(
-      (a, b) => b[1].north.length + b[1].south.length - (a[1].north.length + a[1].south.length),
-    )[0];
+    const size = (a: { north: Listed[]; south: Listed[] }) => a.north.length + a.south.length;
+    const [id] = Object.entries(state.arrivals)
+      .filter(([, a]) => [...a.north, ...a.south].some((x) => x.terminates))
+      .sort((a, b) => size(b[1]) - size(a[1]))[0];
     const { page: p } = await openPage(ctx, `${server.url}/station/${id}`);
     const station = network.stations.find((s) => s.id === id)!;
     await p.locator("h1", { hasText: station.name }).waitFor({ timeout: 30_000 });
@@ -310,6 +313,18 @@ describe("dashboard", { timeout: 600_000 }, () => {
       .first()
       .textContent();
     assert.match(eta ?? "", /now|\d+ min|held/);
+    await waitFor(
+      "a terminating train listed",
+      async () => (await p.locator("[data-testid=arrival][data-terminates=true]").count()) > 0,
+      30_000,
+    );
+    const rows = await p
+      .locator("[data-testid=arrival]")
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-terminates"), e.textContent ?? ""]));
+    for (const [terminates, text] of rows) {
+      assert.equal(text.includes("Terminates here"), terminates === "true", text);
+      assert.ok(!text.includes(station.name), `a train listed as going to ${station.name} itself: ${text}`);
+    }
     await p.locator("[data-testid=bikes-near]").waitFor();
     await sleep(1500);
     await screenshot(p, "station");

@@ -148,6 +148,8 @@ export interface Arrival {
   delaySec: number;
   /** Last stop of the trip (its destination), parent id. */
   destinationStationId: string | null;
+  /** This station is the trip's last stop: the train ends here, it is not one to board. */
+  terminates: boolean;
 }
 
 export interface StationArrivals {

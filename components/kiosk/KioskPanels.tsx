@@ -5,7 +5,8 @@
  * panels only on their own data.
  */
 import { memo } from "react";
-import { integer, minutesUntil, percent } from "../../lib/format";
+import { arrivalCountdown, arrivalHeading } from "../../lib/arrival-text";
+import { integer, percent } from "../../lib/format";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
 import type { NetworkIndex } from "../../lib/network";
 import { safeHtml } from "../../lib/safe-html";
@@ -138,20 +139,10 @@ function ArrivalRows({
   return (
     <ol>
       {list.slice(0, 6).map((a) => (
-        <li key={a.tripKey} className="kiosk-arrival">
+        <li key={a.tripKey} className={a.terminates ? "kiosk-arrival terminates" : "kiosk-arrival"}>
           <LineBullet route={a.route} info={network?.routeById.get(a.route)} />
-          <span>
-            {(a.destinationStationId && network?.stationById.get(a.destinationStationId)?.name) ?? ""}
-          </span>
-          <span className="eta">
-            {a.cancelled
-              ? "cancelled"
-              : a.stalled || a.time === null
-                ? "held"
-                : now === null
-                  ? "–"
-                  : minutesUntil(now, a.time)}
-          </span>
+          <span>{arrivalHeading(a, (id) => network?.stationById.get(id)?.name)}</span>
+          <span className="eta">{arrivalCountdown(a, now).text}</span>
         </li>
       ))}
     </ol>

@@ -1,6 +1,6 @@
 "use client";
 /** Arrivals at a station by direction; stalled trains say "held" and cancelled trips are struck, never counted down. */
-import { minutesUntil } from "../../lib/format";
+import { arrivalCountdown, arrivalHeading } from "../../lib/arrival-text";
 import type { NetworkIndex } from "../../lib/network";
 import type { Arrival } from "../../transit/contract";
 import { LineBullet } from "../LineBullet";
@@ -28,25 +28,22 @@ export function ArrivalsList({ title, arrivals, network, now, limit = 8 }: Props
       ) : (
         <ol className="arrivals">
           {shown.map((a) => {
-            const dest = a.destinationStationId
-              ? network?.stationById.get(a.destinationStationId)?.name
-              : null;
+            const countdown = arrivalCountdown(a, now);
             return (
-              <li key={a.tripKey} data-testid="arrival">
+              <li
+                key={a.tripKey}
+                data-testid="arrival"
+                data-terminates={a.terminates}
+                className={a.terminates ? "terminates" : undefined}
+              >
                 <LineBullet route={a.route} info={network?.routeById.get(a.route)} />
                 <span>
-                  {dest ?? (a.direction === "N" ? "Northbound" : "Southbound")}
+                  {arrivalHeading(a, (id) => network?.stationById.get(id)?.name)}
                   {a.delaySec >= 120 && !a.cancelled && (
                     <span className="muted small"> · {Math.round(a.delaySec / 60)} min late</span>
                   )}
                 </span>
-                {a.cancelled ? (
-                  <span className="cancelled">cancelled</span>
-                ) : a.stalled || a.time === null ? (
-                  <span className="held">held</span>
-                ) : (
-                  <span className="eta">{now === null ? "–" : minutesUntil(now, a.time)}</span>
-                )}
+                <span className={countdown.kind}>{countdown.text}</span>
               </li>
             );
           })}

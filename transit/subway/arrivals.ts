@@ -44,7 +44,7 @@ interface StationLists {
   S: PendingArrival[];
 }
 
-function tripArrival(s: TripStatus, at: number, delaySec: number): Arrival {
+function tripArrival(s: TripStatus, at: number, delaySec: number, terminates: boolean): Arrival {
   const t = s.trip;
   return {
     tripKey: t.key,
@@ -55,6 +55,7 @@ function tripArrival(s: TripStatus, at: number, delaySec: number): Arrival {
     cancelled: false,
     delaySec,
     destinationStationId: t.stops[t.stops.length - 1]?.stationId ?? null,
+    terminates,
   };
 }
 
@@ -63,9 +64,9 @@ function tripListed(s: TripStatus, delaySec: number, seen: number): Listed {
   return {
     direction: t.direction,
     stations: t.stops.map((stop) => stop.stationId),
-    entries: t.stops.map((stop) => {
+    entries: t.stops.map((stop, i) => {
       const at = etaOf(stop);
-      return { at, arrival: tripArrival(s, at, delaySec) };
+      return { at, arrival: tripArrival(s, at, delaySec, i === t.stops.length - 1) };
     }),
     stops: t.stops,
     delaySec,
@@ -91,6 +92,7 @@ function cancelledListed(c: ScheduledTrip, net: TransitNetwork, seen: number): L
         cancelled: true,
         delaySec: 0,
         destinationStationId: destination,
+        terminates: i === stations.length - 1,
       },
     })),
     stops: null,
@@ -134,7 +136,10 @@ export class FeedArrivals {
         // Same stops, same times: each arrival keeps its place in the lists, with what it says renewed.
         had.delaySec = delaySec;
         had.stalled = s.stalled;
-        for (const p of had.entries) p.arrival = tripArrival(s, p.at, delaySec);
+        const last = had.entries.length - 1;
+        had.entries.forEach((p, k) => {
+          p.arrival = tripArrival(s, p.at, delaySec, k === last);
+        });
         continue;
       }
       if (had) this.remove(had);

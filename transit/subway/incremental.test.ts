@@ -219,6 +219,7 @@ describe("kept from snapshot to snapshot, the same as recomputed from everything
                   cancelled: false,
                   delaySec: Math.round(s.delaySec),
                   destinationStationId: s.trip.stops[s.trip.stops.length - 1].stationId,
+                  terminates: stop === s.trip.stops[s.trip.stops.length - 1],
                 };
                 stations.set(stop.stationId, [
                   ...(stations.get(stop.stationId) ?? []),

@@ -109,6 +109,12 @@ describe("a stalled train", () => {
       [stalled.tripId, null, true],
     ]);
     expect(trainsAt(r, at(8, 5)).find((t) => t.tripId === stalled.tripId)?.stalled).toBe(true);
+    // A6 ends the southbound A: both trains terminate there, stalled or not, and at A4 neither does.
+    expect(southAt("A6", at(8, 5)).map((a) => [a.stalled, a.terminates])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
+    expect(list.map((a) => a.terminates)).toEqual([false, false]);
     expect(metricAt(r, "subway.stalled_trains", { route: "A", direction: "S" }, at(8, 5))).toBe(1);
     expect(metricAt(r, "subway.stalled_trains", { route: "A", direction: "S" }, at(8, 4))).toBe(0);
   });
@@ -153,6 +159,11 @@ describe("cancelled trips", () => {
       stalled: false,
       destinationStationId: "A6",
     });
+    // The southbound A ends at A6: every train listed there terminates, the cancelled ones too; at A5 none.
+    expect(a6.map((a) => a.terminates)).toEqual([true, true, true, true]);
+    const a5 = arrivalsAt(r, ts).get("A5")!.south;
+    expect(a5.length).toBeGreaterThan(0);
+    expect(a5.some((a) => a.terminates)).toBe(false);
     expect(A_STATIONS.length * RUN_SEC).toBe(720); // (the fixture's shape, for the reader)
   });
 });
