@@ -297,9 +297,7 @@ describe("dashboard", { timeout: 600_000 }, () => {
     // The busiest station the server has a terminating train for (from its state, not the page): a
     // terminal, where the trains arriving to end their run must not read as going to the station itself.
     type Listed = { terminates: boolean };
-    const state = await api<{ arrivals: Record<string, { north: Listed[]; south: Listed[] }> }>(
-      "/api/state",
-    );
+    const state = await api<{ arrivals: Record<string, { north: Listed[]; south: Listed[] }> }>("/api/state");
     const size = (a: { north: Listed[]; south: Listed[] }) => a.north.length + a.south.length;
     const [id] = Object.entries(state.arrivals)
       .filter(([, a]) => [...a.north, ...a.south].some((x) => x.terminates))
