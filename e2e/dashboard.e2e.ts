@@ -316,11 +316,14 @@ describe("dashboard", { timeout: 600_000 }, () => {
       async () => (await p.locator("[data-testid=arrival][data-terminates=true]").count()) > 0,
       30_000,
     );
-    const rows = await p
-      .locator("[data-testid=arrival]")
-      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-terminates"), e.textContent ?? ""]));
-    for (const [terminates, text] of rows) {
-      assert.equal(text.includes("Terminates here"), terminates === "true", text);
+    const rows = await p.locator("[data-testid=arrival]").evaluateAll((els) =>
+      els.map((e) => ({
+        terminates: e.getAttribute("data-terminates") === "true",
+        text: e.textContent ?? "",
+      })),
+    );
+    for (const { terminates, text } of rows) {
+      assert.equal(text.includes("Terminates here"), terminates, text);
       assert.ok(!text.includes(station.name), `a train listed as going to ${station.name} itself: ${text}`);
     }
     await p.locator("[data-testid=bikes-near]").waitFor();
