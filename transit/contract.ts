@@ -97,7 +97,7 @@ export interface ServiceChange {
 export interface LineStatus {
   route: string;
   status: StatusKind;
-  /** Human reasons, most important first: "3 trains delayed (max 12 min)", "gap of 14 min at 59 St". */
+  /** Human reasons, most important first: "3 trains delayed (max 12 min)", "northbound gap of 14 min (scheduled 6) at 59 St". */
   reasons: string[];
   trainsRunning: number;
   delayedTrains: number;

@@ -115,7 +115,7 @@ describe("precedence", () => {
       "1 train delayed (max 7 min)",
       "Northbound trains end at A3 St",
       "northbound running +8 min over schedule",
-      "northbound gap of 16 min at A3 St (scheduled 10 min)",
+      "northbound gap of 16 min (scheduled 10) at A3 St",
     ]);
     expect(status(dir({ runtime: slow, headway: gap }), dir(), [change]).status).toBe("Service change");
     expect(status(dir({ runtime: slow, headway: gap }), dir()).status).toBe("Slow");

@@ -60,9 +60,10 @@ export function lineStatus(f: LineFacts, name: (stationId: string) => string): L
   if (slow.length > 0) found.push(["Slow", slow]);
   const gaps = dirs.flatMap(([d, x]) => {
     const g = x.headway?.recentLongGap;
+    // The figures before the station's name: a narrow board cuts the end of the line.
     return g
       ? [
-          `${DIR_WORD[d]} gap of ${minutes(g.sec)} min at ${name(g.stationId)} (scheduled ${minutes(g.scheduledSec)} min)`,
+          `${DIR_WORD[d]} gap of ${minutes(g.sec)} min (scheduled ${minutes(g.scheduledSec)}) at ${name(g.stationId)}`,
         ]
       : [];
   });
