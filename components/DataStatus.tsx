@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
 import type { FeedHealth } from "../adapters/health/health";
+import { isCatchingUp } from "../lib/catch-up";
 import { feedLabel } from "../lib/feed-label";
-import { ago, clockTime, dayLabel, duration } from "../lib/format";
-import { useClock, useConnectionInfo, useDataAsOf, useNow, useTopic } from "../lib/live/hooks";
+import { ago, clockHm, clockTime, dayLabel, duration } from "../lib/format";
+import { engineTimeAt, useClock, useConnectionInfo, useDataAsOf, useNow, useTopic } from "../lib/live/hooks";
 
 /** Always visible: the time the data is as of, the connection, and which feeds are stale. */
 export function DataStatus() {
@@ -15,6 +16,15 @@ export function DataStatus() {
   const asOf = newest?.t ?? clock?.data.t ?? null;
   const now = useNow(1000);
   const stale = health.filter((h) => h.stale);
+  // The clock runs ahead of the data while the engine replays what comes before it (a start mid-day, a seek, a warm-up).
+  const clockNow = engineTimeAt(clock, now);
+  const heading =
+    newest &&
+    clock &&
+    clockNow !== null &&
+    isCatchingUp(clockNow, newest.t, clock.data.speed, clock.data.playing)
+      ? clockNow
+      : null;
   const mode = info.hello?.mode ?? clock?.data.mode;
   const connected = info.state === "connected";
   const connLabel = connected
@@ -48,6 +58,15 @@ export function DataStatus() {
       >
         {connLabel}
       </span>
+      {heading !== null && (
+        <span
+          className="pill warn"
+          data-testid="catching-up"
+          title="The engine is replaying the hours before this time as fast as it can; the data shown is as of the time on the left."
+        >
+          Catching up to {clockHm(heading)}…
+        </span>
+      )}
       {stale.length === 0 && health.length > 0 && (
         <Link className="pill ok" href="/health">
           {health.length} feeds fresh

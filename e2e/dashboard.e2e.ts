@@ -294,7 +294,7 @@ describe("dashboard", { timeout: 600_000 }, () => {
   });
 
   it("shows a station's arrivals by direction, trains ending their run there as terminating", async () => {
-    // The busiest station the server has a terminating train for (from its state, not the page): a
+    // The longNamed station the server has a terminating train for (from its state, not the page): a
     // terminal, where the trains arriving to end their run must not read as going to the station itself.
     type Listed = { terminates: boolean };
     const state = await api<{ arrivals: Record<string, { north: Listed[]; south: Listed[] }> }>("/api/state");
@@ -440,6 +440,22 @@ describe("dashboard", { timeout: 600_000 }, () => {
     await sleep(2000);
     await screenshot(p, "dashboard-phone", false);
     assert.deepEqual(errors, []);
+
+    // A station with a long name and three lines: the lines sit in one row under the name, not in a column beside it.
+    const longNamed = network.stations
+      .filter((st) => st.routes.length === 3)
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    await p.goto(`${server.url}/station/${longNamed.id}`);
+    await p.locator("h1", { hasText: longNamed.name }).waitFor({ timeout: 30_000 });
+    const bullets = await p
+      .locator(".line-title .bullet")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    assert.equal(bullets.length, longNamed.routes.length);
+    assert.ok(
+      Math.max(...bullets) - Math.min(...bullets) < 2,
+      `the lines' bullets are in several rows: ${bullets}`,
+    );
+    assert.equal(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth <= 1), true);
     await phone.close();
   });
 });

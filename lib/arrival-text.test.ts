@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Arrival } from "../transit/contract";
-import { arrivalCountdown, arrivalHeading } from "./arrival-text";
+import { arrivalCountdown, arrivalHeading, noArrivalsText } from "./arrival-text";
 
 const names: Record<string, string> = { D43: "Coney Island-Stillwell Av", R01: "Astoria-Ditmars Blvd" };
 const name = (id: string) => names[id];
@@ -49,5 +49,12 @@ describe("arrival countdown", () => {
       kind: "cancelled",
       text: "cancelled",
     });
+  });
+});
+
+describe("a direction with no row", () => {
+  it("waits while the station's board has not come, and says no train is expected on an empty one", () => {
+    expect(noArrivalsText(null)).toMatch(/waiting/i);
+    expect(noArrivalsText([])).toBe("No trains expected.");
   });
 });

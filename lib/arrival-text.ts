@@ -21,3 +21,12 @@ export function arrivalCountdown(a: Arrival, now: number | null): { kind: Countd
   if (a.stalled || a.time === null) return { kind: "held", text: "held" };
   return { kind: "eta", text: now === null ? "–" : minutesUntil(now, a.time) };
 }
+
+/**
+ * What a direction with no row says: nothing yet from the server (null: the
+ * station's board is on its way, after a connection, a seek or a warm-up) is
+ * not the same as a board with no train on it.
+ */
+export function noArrivalsText(list: readonly Arrival[] | null): string {
+  return list === null ? "Waiting for arrivals…" : "No trains expected.";
+}

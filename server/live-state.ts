@@ -67,6 +67,11 @@ export class LiveState implements OutputTarget, OutputWriter {
   readonly lineStatus = new Slot<LineStatus[]>(this.notify);
   readonly trains = new Slot<TrainView[]>(this.notify);
   readonly arrivals = new Slot<ReadonlyMap<string, StationArrivals>>(this.notify);
+  /**
+   * Whether `arrivals` is the engine's own map (every station with a train listed: one missing has none),
+   * or, from an engine in a worker, the wanted stations' boards only (one missing is not answered for yet).
+   */
+  arrivalsOfEveryStation = true;
   readonly alerts = new Slot<AlertView[]>(this.notify);
   readonly outages = new Slot<OutageView[]>(this.notify);
   readonly bikeStations = new Slot<BikeStationView[]>(this.notify);

@@ -15,9 +15,13 @@
  *
  * Station arrivals (about 500 stations, most changing with every subway
  * payload: over 1 MB a message) cross only for the stations someone is
- * subscribed to (want()); /api/state asks the worker for the rest.
+ * subscribed to (wantArrivals()), each with a board, empty when no train is
+ * listed there: on the main thread a wanted station missing from the map is
+ * one the engine has not answered for yet. /api/state asks the worker for
+ * the rest.
  */
-import type { MetricTick } from "../transit/contract";
+import type { MetricTick, StationArrivals } from "../transit/contract";
+import { noArrivals } from "../transit/subway/arrivals";
 import type { LiveState } from "./live-state";
 import {
   bindOutputs,
@@ -66,6 +70,24 @@ function entriesOf(name: SlotName, v: unknown): Array<[string, unknown]> | null 
   const keyOf = ITEM_KEYS[name as KeyedSlotName] as ((x: unknown) => string) | undefined;
   if (!keyOf) return null;
   return (v as unknown[]).map((x) => [keyOf(x), x]);
+}
+
+/**
+ * The boards of the wanted stations (sorted), an empty one for a station no
+ * train is listed at: the same object as last sent while it stays empty.
+ */
+function wantedBoards(
+  all: ReadonlyMap<string, StationArrivals>,
+  wanted: ReadonlySet<string>,
+  sent: KeyedState | undefined,
+  t: number,
+): Array<[string, StationArrivals]> {
+  return [...wanted].map((s) => {
+    const board = all.get(s);
+    if (board) return [s, board];
+    const was = sent?.byKey.get(s) as StationArrivals | undefined;
+    return [s, was && was.north.length === 0 && was.south.length === 0 ? was : noArrivals(s, t)];
+  });
 }
 
 function sameKeys(a: string[], b: string[]): boolean {
@@ -121,7 +143,7 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
 
   /** Post station arrivals for these stations only (null: all); the newly wanted go out at once. */
   wantArrivals(stations: readonly string[] | null): void {
-    this.wantedStations = stations ? new Set(stations) : null;
+    this.wantedStations = stations ? new Set([...stations].sort()) : null;
     if (this.arrivals && !this.pending.has("arrivals")) {
       this.pending.set("arrivals", this.arrivals);
       this.schedule();
@@ -161,7 +183,7 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
   flush(): void {
     const slots: SlotUpdate[] = [];
     for (const [name, p] of this.pending) {
-      slots.push({ name, t: p.t, at: p.at, firstAt: p.firstAt, patch: this.patch(name, p.v) });
+      slots.push({ name, t: p.t, at: p.at, firstAt: p.firstAt, patch: this.patch(name, p.v, p.t) });
     }
     this.pending.clear();
     const metrics = this.metricBatches;
@@ -172,12 +194,14 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
     }
   }
 
-  private patch(name: SlotName, v: unknown): Patch {
-    let entries = entriesOf(name, v);
-    const wanted = this.wantedStations;
-    if (name === "arrivals" && wanted && entries) entries = entries.filter(([k]) => wanted.has(k));
-    if (!entries) return { kind: "whole", value: v };
+  private patch(name: SlotName, v: unknown, t: number): Patch {
     const before = this.sent.get(name);
+    const wanted = this.wantedStations;
+    const entries =
+      name === "arrivals" && wanted
+        ? wantedBoards(v as SlotValues["arrivals"], wanted, before, t)
+        : entriesOf(name, v);
+    if (!entries) return { kind: "whole", value: v };
     const keys = entries.map((e) => e[0]);
     const changed: Array<[number, unknown]> = [];
     entries.forEach(([k, item], i) => {
@@ -192,7 +216,9 @@ export class OutputPublisher implements OutputTarget, OutputWriter {
 export class OutputApplier {
   private held = new Map<SlotName, KeyedState>();
 
-  constructor(private readonly state: LiveState) {}
+  constructor(private readonly state: LiveState) {
+    state.arrivalsOfEveryStation = false;
+  }
 
   apply(m: OutputsMessage): void {
     if (m.type === "clear") {

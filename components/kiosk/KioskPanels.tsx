@@ -5,7 +5,7 @@
  * panels only on their own data.
  */
 import { memo } from "react";
-import { arrivalCountdown, arrivalHeading } from "../../lib/arrival-text";
+import { arrivalCountdown, arrivalHeading, noArrivalsText } from "../../lib/arrival-text";
 import { integer, percent } from "../../lib/format";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
 import type { NetworkIndex } from "../../lib/network";
@@ -131,11 +131,11 @@ function ArrivalRows({
   network,
   now,
 }: {
-  list: Arrival[];
+  list: Arrival[] | null;
   network: NetworkIndex | null;
   now: number | null;
 }) {
-  if (list.length === 0) return <p>No trains expected.</p>;
+  if (list === null || list.length === 0) return <p>{noArrivalsText(list)}</p>;
   return (
     <ol>
       {list.slice(0, 6).map((a) => (
@@ -160,11 +160,11 @@ export function ArrivalsPanel({ network, station }: { network: NetworkIndex | nu
       <div className="kiosk-arrivals">
         <section aria-label="Northbound">
           <h2>Northbound</h2>
-          <ArrivalRows list={a?.north ?? []} network={network} now={now} />
+          <ArrivalRows list={a?.north ?? null} network={network} now={now} />
         </section>
         <section aria-label="Southbound">
           <h2>Southbound</h2>
-          <ArrivalRows list={a?.south ?? []} network={network} now={now} />
+          <ArrivalRows list={a?.south ?? null} network={network} now={now} />
         </section>
       </div>
     </div>

@@ -1,30 +1,34 @@
 "use client";
 /** Arrivals at a station by direction; stalled trains say "held" and cancelled trips are struck, never counted down. */
-import { arrivalCountdown, arrivalHeading } from "../../lib/arrival-text";
+import { arrivalCountdown, arrivalHeading, noArrivalsText } from "../../lib/arrival-text";
 import type { NetworkIndex } from "../../lib/network";
 import type { Arrival } from "../../transit/contract";
 import { LineBullet } from "../LineBullet";
 
 interface Props {
   title: string;
-  arrivals: Arrival[];
+  /** null: the station's board has not come yet. */
+  arrivals: Arrival[] | null;
   network: NetworkIndex | null;
   now: number | null;
   limit?: number;
 }
 
 export function ArrivalsList({ title, arrivals, network, now, limit = 8 }: Props) {
-  const shown = arrivals.slice(0, limit);
+  const shown = arrivals?.slice(0, limit) ?? [];
   return (
     <section
       className="card"
       aria-label={`${title} arrivals`}
       data-testid="arrivals"
-      data-count={arrivals.length}
+      data-count={arrivals?.length ?? 0}
+      aria-busy={arrivals === null}
     >
       <h2>{title}</h2>
       {shown.length === 0 ? (
-        <p className="muted">No trains expected.</p>
+        <p className="muted" data-testid="arrivals-empty">
+          {noArrivalsText(arrivals)}
+        </p>
       ) : (
         <ol className="arrivals">
           {shown.map((a) => {

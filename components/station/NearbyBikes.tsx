@@ -40,7 +40,10 @@ export function NearbyBikes({
     >
       <h2 id="bikes-near-h">Citi Bike within {RADIUS_M} m</h2>
       {rows.length === 0 ? (
-        <p className="muted">No Citi Bike dock nearby.</p>
+        <p className="muted" data-testid="bikes-near-empty">
+          {/* The docks join the network with the first Citi Bike data: none yet is not "none near". */}
+          {network && network.bikeById.size > 0 ? "No Citi Bike dock nearby." : "Waiting for Citi Bike data…"}
+        </p>
       ) : (
         <table className="data">
           <thead>

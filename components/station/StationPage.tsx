@@ -46,8 +46,8 @@ export function StationPage({ stationId }: { stationId: string }) {
           <p className="error-text">There is no station {stationId} in this network.</p>
         )}
         <div className="two-col">
-          <ArrivalsList title="Northbound" arrivals={arrivals?.north ?? []} network={network} now={now} />
-          <ArrivalsList title="Southbound" arrivals={arrivals?.south ?? []} network={network} now={now} />
+          <ArrivalsList title="Northbound" arrivals={arrivals?.north ?? null} network={network} now={now} />
+          <ArrivalsList title="Southbound" arrivals={arrivals?.south ?? null} network={network} now={now} />
         </div>
         <div className="two-col">
           <section className="card" aria-labelledby="st-alerts-h">

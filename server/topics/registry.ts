@@ -16,6 +16,7 @@ import type {
 } from "../../transit/contract";
 import { METRIC_NAMES } from "../../transit/contract";
 import { distanceM } from "../../transit/network/geometry";
+import { noArrivals } from "../../transit/subway/arrivals";
 import type { LiveState, Slot } from "../live-state";
 import { ITEM_KEYS } from "../outputs";
 import type { BikeStationLive } from "../protocol";
@@ -102,10 +103,19 @@ export class TopicRegistry {
       );
     if (topic.startsWith("arrivals:")) {
       const station = topic.slice("arrivals:".length);
-      return new ValueTopic<StationArrivals>(
-        topic,
-        slotSource(s.arrivals, (m) => m.get(station) ?? null),
-      );
+      // null: not known yet (the client says it is waiting); an empty board: no train listed there, the same
+      // object while it stays so (the topic sends a value that changed).
+      let none: StationArrivals | null = null;
+      const board = (m: ReadonlyMap<string, StationArrivals>) => {
+        const b = m.get(station);
+        if (b || !s.arrivalsOfEveryStation) {
+          none = null;
+          return b ?? null;
+        }
+        none ??= noArrivals(station, s.arrivals.t);
+        return none;
+      };
+      return new ValueTopic<StationArrivals>(topic, slotSource(s.arrivals, board));
     }
     if (topic === "clock") return new ClockTopic(() => this.engine.clock());
     if (topic === "graph")

@@ -292,6 +292,11 @@ export class ArrivalBoard {
   }
 }
 
+/** The board of a station no train is listed at (a board is only made for stations with arrivals). */
+export function noArrivals(stationId: string, asOf: number): StationArrivals {
+  return { stationId, asOf, north: [], south: [] };
+}
+
 /** All at once: the arrivals of these trips and cancelled trips at every station. */
 export function stationArrivals(
   statuses: readonly TripStatus[],
