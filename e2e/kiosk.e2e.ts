@@ -77,6 +77,39 @@ describe("kiosk", { timeout: 600_000 }, () => {
     assert.equal(visible, 1);
   });
 
+  it("fills a portrait screen: every line in two columns, in type as big as on a landscape one", async () => {
+    const wordPx = async (w: number, h: number) => {
+      const ctx = await localContext(browser, { width: w, height: h });
+      const { page: p } = await openPage(ctx, `${server.url}/kiosk?panels=status&rotate=600`);
+      await p.locator("[data-testid=status-board] li").first().waitFor({ timeout: 30_000 });
+      const rows = await p.locator("[data-testid=status-board] li").evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          const word = e.querySelector(".status-word");
+          return {
+            left: Math.round(r.left),
+            bottom: r.bottom,
+            px: word ? parseFloat(getComputedStyle(word).fontSize) : 0,
+          };
+        }),
+      );
+      if (w < h) await screenshot(p, "kiosk-portrait", false);
+      await ctx.close();
+      return { rows, px: Math.min(...rows.map((r) => r.px)) };
+    };
+    const portrait = await wordPx(1080, 1920);
+    const landscape = await wordPx(1920, 1080);
+    assert.equal(new Set(portrait.rows.map((r) => r.left)).size, 2, "columns on a portrait screen");
+    assert.ok(
+      portrait.rows.every((r) => r.bottom <= 1920),
+      "a line below the screen's edge",
+    );
+    assert.ok(
+      portrait.px >= landscape.px * 0.9,
+      `status words ${portrait.px}px on a portrait screen against ${landscape.px}px on a landscape one`,
+    );
+  });
+
   it("keeps the last screen with its age when the server dies, then shows no data", async () => {
     await mark();
     const linesBefore = await page.locator("[data-testid=status-board] li").count();
