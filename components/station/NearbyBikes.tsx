@@ -22,7 +22,11 @@ export function NearbyBikes({
   network: NetworkIndex | null;
 }) {
   const topic = `bikes:near:${lat.toFixed(5)},${lon.toFixed(5)},${RADIUS_M}`;
-  const live = useTopic<BikeStationLive[]>(topic)?.data ?? [];
+  const state = useTopic<BikeStationLive[]>(topic);
+  const live = state?.data ?? [];
+  // No bike data behind the topic yet (its engine time is 0: a catch-up holds the messages), or docks the
+  // network does not list yet: that is not "none near".
+  const waiting = !state || state.t <= 0 || !network || network.bikeById.size === 0;
   const rows = live
     .map((b) => {
       const info = network?.bikeById.get(b.id);
@@ -41,8 +45,7 @@ export function NearbyBikes({
       <h2 id="bikes-near-h">Citi Bike within {RADIUS_M} m</h2>
       {rows.length === 0 ? (
         <p className="muted" data-testid="bikes-near-empty">
-          {/* The docks join the network with the first Citi Bike data: none yet is not "none near". */}
-          {network && network.bikeById.size > 0 ? "No Citi Bike dock nearby." : "Waiting for Citi Bike data…"}
+          {waiting ? "Waiting for Citi Bike data…" : "No Citi Bike dock nearby."}
         </p>
       ) : (
         <table className="data">
