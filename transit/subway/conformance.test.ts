@@ -5,8 +5,14 @@
  *
  * The rule, the same on both sides: a trip is running when at least one of
  * its stop-time updates has a departure time (else its arrival time) at or
- * after the feed header's timestamp. Route: route_id, else the trip_id's
- * route part; direction: the N/S ending of its stop ids.
+ * after the feed header's timestamp, and it has a train: assigned to one
+ * (NYCT extension 1001, is_assigned), or a vehicle entity with a
+ * current_status, or its first stop due (arrival, else departure, at or
+ * before the header's time). A trip listed ahead of its start has none of
+ * those (a snapshot shows no stop made). Route: route_id, else the
+ * trip_id's route part; direction: the N/S ending of its stop ids.
+ * is_assigned is read by a schema-free walk of the bytes (the bindings
+ * drop extensions), entity by entity alongside the bindings' decode.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +20,7 @@ import GtfsRealtimeBindings from "gtfs-realtime-bindings";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadStaticGtfs } from "../../adapters/gtfs-static";
 import { sharedDataPath } from "../../adapters/gtfsrt/shared-data";
+import { at, num, walk } from "../../adapters/gtfsrt/wire-walk.testutil";
 import { decodeSubwayFeed, type SubwayFeedSnapshot } from "../../adapters/subway";
 import { MINUTE } from "../../engine";
 import type { MetricTick } from "../contract";
@@ -32,13 +39,23 @@ function independentCounts(bytes: Uint8Array): Map<string, number> {
   const msg = GtfsRealtimeBindings.transit_realtime.FeedMessage.decode(bytes);
   const ts = Number(msg.header.timestamp);
   const counts = new Map<string, number>();
-  for (const e of msg.entity) {
+  const wireEntities = at(walk(bytes), 2);
+  const withStatus = new Set(
+    msg.entity
+      .filter((e) => e.vehicle && Object.hasOwn(e.vehicle, "currentStatus"))
+      .map((e) => e.vehicle?.trip?.tripId),
+  );
+  for (const [i, e] of msg.entity.entries()) {
     const tu = e.tripUpdate;
     if (!tu) continue;
     const stus = tu.stopTimeUpdate ?? [];
     const leaves = (s: (typeof stus)[number]) =>
       Number(s.departure?.time ?? 0) || Number(s.arrival?.time ?? 0);
     if (!stus.some((s) => leaves(s) >= ts)) continue;
+    const [nyct] = at(wireEntities[i], 3, 1, 1001);
+    const assigned = nyct !== undefined && num(nyct, 2) === 1;
+    const first = stus[0] ? Number(stus[0].arrival?.time ?? 0) || Number(stus[0].departure?.time ?? 0) : 0;
+    if (!assigned && !withStatus.has(tu.trip.tripId) && !(first > 0 && first <= ts)) continue;
     const route = tu.trip.routeId || (tu.trip.tripId ?? "").split("_")[1]?.split(".")[0] || "";
     const dir = (stus[0].stopId ?? "").slice(-1);
     const key = `${route}|${dir}`;

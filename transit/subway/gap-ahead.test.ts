@@ -63,6 +63,7 @@ function trip(
     // A stop seen made: the train is on its way to stops[0] (see the origin test for one that is not).
     lastMade: { stationId: "A0", time: at(8) },
     running: true,
+    pending: false,
     ...extra,
   };
 }

@@ -140,7 +140,8 @@ export function nextTrainWaits(
   const cached = cache.begin(route);
   for (const st of statuses) {
     const t = st.trip;
-    if (t.route !== route || st.stalled || !t.running) continue;
+    // A departure listed ahead of its start is a train a rider waits for too.
+    if (t.route !== route || st.stalled || !(t.running || t.pending)) continue;
     const here = served[t.direction];
     if (here.size === 0) {
       let mine = anyStation[t.direction];

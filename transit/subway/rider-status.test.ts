@@ -59,6 +59,7 @@ describe("a train standing at a station", () => {
       ]),
       lastMade: { stationId: "A2", time: at(8, 2) },
       running: true,
+      pending: false,
     };
   };
 

@@ -167,3 +167,41 @@ describe("cancelled trips", () => {
     expect(A_STATIONS.length * RUN_SEC).toBe(720); // (the fixture's shape, for the reader)
   });
 });
+
+describe("trips listed ahead of their start", () => {
+  // The feeds list the next half hour or hour of departures before a train is put on them: unassigned, no
+  // vehicle, first stop ahead. A runs 08:00 (a train); B leaves at 08:20, a train assigned to it at 08:15;
+  // C leaves at 08:40 and is never assigned (no train tracking on its line): it runs once it leaves A1.
+  const A = tripIdAt("A", "S", 8, 0);
+  const B = tripIdAt("A", "S", 8, 20);
+  const C = tripIdAt("A", "S", 8, 40);
+  const r = runSubway(
+    net,
+    playTrains(
+      [
+        { tripId: A, truth: southboundA(at(8, 0)) },
+        { tripId: B, truth: southboundA(at(8, 20)), extra: (ts) => ({ assigned: ts >= at(8, 15) }) },
+        { tripId: C, truth: southboundA(at(8, 40)), extra: () => ({ assigned: false }) },
+      ],
+      at(7, 58, 5),
+      at(8, 55),
+    ),
+    { start: at(7, 58), end: at(8, 55) },
+  );
+  const south = { route: "A", direction: "S" };
+  const running = (t: number) => metricAt(r, "subway.trains_running", south, t);
+  const drawn = (t: number) => trainsAt(r, t).map((x) => x.tripId);
+  const departing = (t: number) =>
+    (arrivalsAt(r, t).get("A1")?.south ?? []).map((a) => a.tripKey.split("|")[1]);
+
+  it("are not trains running, nor drawn, until a train is assigned or they leave their first stop", () => {
+    expect([running(at(8, 5)), drawn(at(8, 5))]).toEqual([1, [A]]);
+    // A ended at A6 at 08:10; B has its train, C has none.
+    expect([running(at(8, 16)), drawn(at(8, 16))]).toEqual([1, [B]]);
+    expect([running(at(8, 41)), drawn(at(8, 41))]).toEqual([1, [C]]);
+  });
+
+  it("are departures riders can take: listed at their first station", () => {
+    expect(departing(at(8, 5))).toEqual([B, C]);
+  });
+});

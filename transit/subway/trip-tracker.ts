@@ -263,6 +263,7 @@ export class TripTracker {
         firstEta: new Map(),
         lastMade: null,
         running: false,
+        pending: false,
         etasAscend: true,
         lastLeaves: Number.NEGATIVE_INFINITY,
         wire: undefined,
@@ -297,7 +298,14 @@ export class TripTracker {
     rec.stops = stops;
     if (!sameVehicle(rec.vehicle, t.vehicle)) rec.vehicle = t.vehicle;
     rec.feedTimestamp = snap.timestamp;
-    rec.running = rec.lastLeaves >= snap.timestamp;
+    const listed = rec.lastLeaves >= snap.timestamp;
+    const started =
+      rec.isAssigned ||
+      rec.vehicle?.status !== undefined ||
+      rec.lastMade !== null ||
+      (stops.length > 0 && etaOf(stops[0]) <= snap.timestamp);
+    rec.running = listed && started;
+    rec.pending = listed && !started;
     if (!same && !keepsFirstEtas(before, stops))
       for (const s of stops)
         if (!rec.firstEta.has(s.stationId)) rec.firstEta.set(s.stationId, s.arrival ?? s.time);

@@ -25,8 +25,17 @@ export interface TrackedTrip {
   firstEta: ReadonlyMap<string, number>;
   /** The last stop seen made. */
   lastMade: { stationId: string; time: number } | null;
-  /** Has a stop it has not yet left at its snapshot's time. */
+  /**
+   * In service at its snapshot's time: has a stop it has not yet left, and a train (see `pending`).
+   * Trains running, the map, gaps ahead and routings run count these.
+   */
   running: boolean;
+  /**
+   * Listed ahead of its start, with no train yet: not assigned to one, no vehicle status, no stop made,
+   * its first stop still ahead. The feeds list the next 30-60 minutes of departures so (about 4 trips
+   * in 10 of a real snapshot): riders can take them (arrivals, next-train wait), but they run nowhere yet.
+   */
+  pending: boolean;
   /** Whether the ETAs of `stops` never go down (nearly every trip's); the tracker keeps it with the stops, else computed when read. */
   etasAscend?: boolean;
 }
