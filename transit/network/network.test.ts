@@ -104,14 +104,27 @@ describe("buildTransitNetwork on a hand-made day", async () => {
     expect(net.scheduledHeadwaySec("A", "S", "A2", at(3 * 3600))).toBeUndefined(); // nothing at 03:00
   });
 
-  it("knows the scheduled time between consecutive stations and the trips running in an hour", () => {
+  it("knows the scheduled time between consecutive stations and the trips due on the line", () => {
     expect(net.scheduledPairSec("S", "A1", "A2")).toBe(120);
     expect(net.scheduledPairSec("N", "A2", "A1")).toBe(180);
     expect(net.scheduledPairSec("S", "A2", "A1")).toBeUndefined();
-    // Southbound trips overlapping 08:00-09:00: six main (08:00..08:50) and two short turns.
-    expect(net.tripsScheduledInHour("A", "S", at(H8 + 59 * MIN))).toBe(8);
-    expect(net.tripsScheduledInHour("A", "S", at(12 * 3600))).toBe(0);
     expect(net.previousStation("A", "S", "A3")).toBe("A2");
+    // A trip is due from 3 min after it leaves to its last arrival. Southbound main runs take 8 min
+    // (08:00 -> 08:08: due 08:03..08:08), the short turns 4 (08:05 -> 08:09: due 08:08..08:09).
+    const dueS = (h: number, m: number) => net.tripsDue("A", "S", at(h * 3600 + m * MIN));
+    expect(dueS(8, 2)).toBe(0); // the 08:00 has left, and is not late yet
+    expect(dueS(8, 3)).toBe(1); // the weekend 08:00 does not run on a Monday
+    expect(dueS(8, 8)).toBe(2); // the 08:00 arriving and the 08:05 short turn
+    expect(dueS(8, 9)).toBe(1);
+    expect(dueS(8, 10)).toBe(0);
+    expect(dueS(9, 8)).toBe(1); // the last, 09:00
+    expect(dueS(9, 9)).toBe(0);
+    expect(net.tripsDue("A", "S", at(H8 + 3 * MIN + 59))).toBe(1); // by the minute
+    expect(net.tripsDue("B", "S", at(H8 + 3 * MIN))).toBe(0);
+    expect(net.anyTripDueWithin("A", "S", at(H8), 2 * MIN * 1000)).toBe(false);
+    expect(net.anyTripDueWithin("A", "S", at(H8), 3 * MIN * 1000)).toBe(true);
+    expect(net.anyTripDueWithin("A", "S", at(9 * 3600 + 20 * MIN), 12 * MIN * 1000)).toBe(true);
+    expect(net.anyTripDueWithin("A", "S", at(9 * 3600 + 20 * MIN), 11 * MIN * 1000)).toBe(false);
   });
 
   it("matches scheduled trips to realtime ids on origin, route and direction", () => {

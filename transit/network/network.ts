@@ -6,7 +6,7 @@
  */
 import type { NetworkView } from "../contract";
 import { cumulative, type PointOnLine, pointAlongMeasured, reversed } from "./geometry";
-import { HOURS, lineKey, pairKey, type ScheduleTables } from "./schedule-tables";
+import { HOURS, lineKey, MINUTES, pairKey, type ScheduleTables } from "./schedule-tables";
 import { hourIndex } from "./service-day";
 import { straightThrough } from "./shapes";
 import type {
@@ -206,10 +206,24 @@ export class TransitNetwork {
   }
 
   /** Scheduled trips of the line whose run overlaps the hour of t. */
-  tripsScheduledInHour(route: string, direction: Direction, t: number): number {
-    const counts = this.tables.tripsInHour.get(lineKey(route, direction));
-    const h = this.hourAt(t);
-    return counts && h >= 0 && h < HOURS ? counts[h] : 0;
+  /**
+   * Scheduled trips due on the line at t (its minute): left their first stop DUE_AFTER_DEPARTURE_SEC
+   * or more before, not past the scheduled arrival at their last.
+   */
+  tripsDue(route: string, direction: Direction, t: number): number {
+    const due = this.tables.tripsDue.get(lineKey(route, direction));
+    const m = Math.floor((t - this.dayOriginMs) / 60_000);
+    return due && m >= 0 && m < MINUTES ? due[m] : 0;
+  }
+
+  /** Whether some scheduled trip is due on the line at a minute within `ms` of t, either side. */
+  anyTripDueWithin(route: string, direction: Direction, t: number, ms: number): boolean {
+    const due = this.tables.tripsDue.get(lineKey(route, direction));
+    if (!due) return false;
+    const from = Math.max(0, Math.floor((t - ms - this.dayOriginMs) / 60_000));
+    const to = Math.min(MINUTES - 1, Math.floor((t + ms - this.dayOriginMs) / 60_000));
+    for (let m = from; m <= to; m++) if (due[m] > 0) return true;
+    return false;
   }
 
   /** The route's scheduled trips, by first departure. */

@@ -1,8 +1,8 @@
 /**
  * What the schedule says, per service day: the distinct stop patterns of
  * each route and direction, scheduled headways per station and hour, the
- * travel time of each consecutive station pair, and how many trips run in
- * each hour. One pass over the day's trips.
+ * travel time of each consecutive station pair, and how many trips are due
+ * on the line at each minute. One pass over the day's trips.
  */
 import type { DayTrip } from "./day-trips";
 import { median } from "./stats";
@@ -10,6 +10,13 @@ import type { Direction, StopPattern } from "./types";
 
 /** Hourly tables span this many hours after the origin (service runs past 24:00). */
 export const HOURS = 36;
+export const MINUTES = HOURS * 60;
+
+/**
+ * A scheduled trip is due on the line from this long after its first departure: a train that late
+ * leaving its terminal is late, not yet missing (a lone shuttle's next trip often leaves a minute late).
+ */
+export const DUE_AFTER_DEPARTURE_SEC = 180;
 
 const lineKeys = new Map<string, { N: string; S: string }>();
 /** `${route}|${direction}`, built once per route (it keys most per-line maps, many times a second). */
@@ -33,8 +40,8 @@ export interface ScheduleTables {
   lineHeadway: Map<string, { mean: Float64Array; max: Float64Array }>;
   /** Median scheduled time (s) between consecutive stations, by pairKey. */
   pairSec: Map<string, number>;
-  /** Trips whose run overlaps each hour, by lineKey. */
-  tripsInHour: Map<string, Int32Array>;
+  /** Trips due on the line at the start of each minute after the origin (DUE_AFTER_DEPARTURE_SEC), by lineKey. */
+  tripsDue: Map<string, Int32Array>;
 }
 
 const hourOf = (sec: number) => Math.min(HOURS - 1, Math.max(0, Math.floor(sec / 3600)));
@@ -175,11 +182,24 @@ function buildPairTimes(trips: readonly DayTrip[]): Map<string, number> {
   return out;
 }
 
-function buildTripsInHour(trips: readonly DayTrip[]): Map<string, Int32Array> {
-  const out = new Map<string, Int32Array>();
+/** Per minute m, the trips with departure + DUE_AFTER_DEPARTURE_SEC <= 60 m <= last arrival. */
+function buildTripsDue(trips: readonly DayTrip[]): Map<string, Int32Array> {
+  // Each trip adds one over its minutes as +1 at the first and -1 after the last; summed once at the end.
+  const steps = new Map<string, Int32Array>();
   for (const t of trips) {
-    const counts = getOr(out, lineKey(t.route, t.direction), () => new Int32Array(HOURS));
-    for (let h = hourOf(t.secs[0]); h <= hourOf(t.secs[t.secs.length - 1]); h++) counts[h]++;
+    const first = Math.max(0, Math.ceil((t.secs[0] + DUE_AFTER_DEPARTURE_SEC) / 60));
+    const last = Math.min(MINUTES - 1, Math.floor(t.secs[t.secs.length - 1] / 60));
+    if (first > last) continue;
+    const s = getOr(steps, lineKey(t.route, t.direction), () => new Int32Array(MINUTES + 1));
+    s[first]++;
+    s[last + 1]--;
+  }
+  const out = new Map<string, Int32Array>();
+  for (const [key, s] of steps) {
+    const due = new Int32Array(MINUTES);
+    let n = 0;
+    for (let m = 0; m < MINUTES; m++) due[m] = n += s[m];
+    out.set(key, due);
   }
   return out;
 }
@@ -189,6 +209,6 @@ export function buildScheduleTables(trips: readonly DayTrip[]): ScheduleTables {
     ...buildPatterns(trips),
     ...buildHeadways(trips),
     pairSec: buildPairTimes(trips),
-    tripsInHour: buildTripsInHour(trips),
+    tripsDue: buildTripsDue(trips),
   };
 }

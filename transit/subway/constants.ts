@@ -60,3 +60,14 @@ export const ARRIVALS_PER_DIRECTION = 12;
 export const ARRIVAL_PAST_MS = 60 * SECOND;
 /** Delay windows (METRICS.md: "e.g. 15 and 60 minutes"). */
 export const DELAY_WINDOWS_MS = { "15m": 15 * MINUTE, "60m": 60 * MINUTE } as const;
+/**
+ * A line direction is missing its trains when it had none for this long while trips are due on it
+ * (ours): a lone shuttle between its runs, or a train a little late to leave, is not a suspension.
+ */
+export const MISSING_AFTER_MS = 5 * MINUTE;
+/**
+ * Missing trains stay missing while trips are due within this of now (ours), so that a suspended
+ * line whose trips leave gaps in the schedule does not flip to "Not scheduled" between them; a line
+ * with no train now that had one this recently is between trains (its service as scheduled).
+ */
+export const BETWEEN_TRAINS_MS = 15 * MINUTE;

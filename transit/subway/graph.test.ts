@@ -70,8 +70,12 @@ describe("a whole scheduled day through the graph", () => {
   });
 
   it("is not scheduled again at night once the last trains are gone", () => {
-    // The last trips leave 21:50 and arrive 22:00; hour 22 has trips touching it (arriving 22:00), hour 23 none.
-    expect(statusAt(r, "A", at(22, 29))?.status).toBe("No service");
+    // The last trips leave 21:50 and arrive 22:00: between trains for 15 min, then none due or running.
+    expect(statusAt(r, "A", at(22, 5))).toMatchObject({
+      status: "Good service",
+      reasons: ["no train on the line right now"],
+    });
+    expect(statusAt(r, "A", at(22, 29))?.status).toBe("Not scheduled");
   });
 
   it("emits every metric on each clock tick, in a fixed order, and none between", () => {

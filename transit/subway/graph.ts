@@ -13,6 +13,7 @@ import {
   delayWindowsGraph,
   headwaysNode,
   lineCountsNode,
+  lineServiceNode,
   nextTrainWaitNode,
   predictionErrorNode,
   runtimeNode,
@@ -52,8 +53,14 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
   const travel = travelTimesNode(tracked, net);
   const headways = headwaysNode(tracked, clock, net);
   const runtimes = runtimeNode(travel, tracked, clock, net);
-  const changes = serviceChangesNode(tracked, clock, net);
   const predictionErrors = predictionErrorNode(tracked, clock);
+  // The metrics are per minute: computed from the trips as of each clock tick, they cost no work per
+  // snapshot (and a headless export, which has no live views, does none). On the clock both give the same.
+  const tripsOnClock = tripStatusesNode(tracked, travel, clock, net, { onClockOnly: true });
+  const counts = lineCountsNode(tripsOnClock);
+  // Decided once a minute, for the live board and the metrics alike.
+  const service = lineServiceNode(counts, net);
+  const changes = serviceChangesNode(tracked, service, clock, net);
   const statusOf = (counts: Series<ReadonlyMap<string, LineCounts>>, onClockOnly: boolean) =>
     statusNode(
       {
@@ -62,6 +69,7 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
         headways,
         runtimes,
         changes,
+        service,
         staleRoutes: inp.staleFeeds,
         alertsByRoute: inp.alertsByRoute,
       },
@@ -73,10 +81,6 @@ export function subwayGraph(inp: SubwayGraphInputs): SubwayGraph {
   const trips = tripStatusesNode(tracked, travel, clock, net);
   const lineStatus = statusOf(lineCountsNode(trips), false);
 
-  // The metrics are per minute: computed from the trips as of each clock tick, they cost no work per
-  // snapshot (and a headless export, which has no live views, does none). On the clock both give the same.
-  const tripsOnClock = tripStatusesNode(tracked, travel, clock, net, { onClockOnly: true });
-  const counts = lineCountsNode(tripsOnClock);
   const metrics = metricsNode({
     clock,
     counts,

@@ -12,6 +12,7 @@ import { median, trimmedMean } from "../network";
 import { ArrivalBoard } from "./arrivals";
 import { ARRIVAL_PAST_MS, ARRIVALS_PER_DIRECTION } from "./constants";
 import { LineCountsTracker, lineCounts } from "./line-counts";
+import type { LineService } from "./line-service";
 import { subwayMetricTicks } from "./metrics";
 import { nextTrainWaits, ServedStations, WaitCache } from "./next-train-wait";
 import { smallMedian, smallTrimmedMean } from "./small-median";
@@ -309,13 +310,15 @@ describe("the subway's metric ticks", () => {
       meanDelaySec: 400,
       maxDelaySec: 400,
     });
+    const running: LineService = { kind: "running", due: 0 };
+    const missing: LineService = { kind: "missing", due: 2 };
     const facts = (now: number) => ({
       route: "A",
       now,
       stale: false,
       activeAlerts: 1,
-      N: { counts: counts("N", 3, 1), runtime: undefined, headway: undefined, scheduledTrips: 6 },
-      S: { counts: counts("S", 0, 0), runtime: undefined, headway: undefined, scheduledTrips: 6 },
+      N: { counts: counts("N", 3, 1), runtime: undefined, headway: undefined, service: running },
+      S: { counts: counts("S", 0, 0), runtime: undefined, headway: undefined, service: missing },
       changes: [],
     });
     const { asOf: a, ...early } = lineStatus(facts(at(8)), (id) => id);

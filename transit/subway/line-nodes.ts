@@ -11,6 +11,7 @@ import { lineKey, type TransitNetwork } from "../network";
 import { DELAY_WINDOWS_MS } from "./constants";
 import { type HeadwaySummary, HeadwayTracker } from "./headways";
 import { type LineCounts, LineCountsTracker } from "./line-counts";
+import { type LineService, LineServiceWatch } from "./line-service";
 import { nextTrainWaits, ServedStations, WaitCache, type WaitStats } from "./next-train-wait";
 import { type PredictionError, PredictionErrors } from "./prediction-error";
 import { patternRuntime, type RuntimeResult } from "./runtime";
@@ -143,15 +144,29 @@ export function runtimeNode(
   });
 }
 
+/** Each line direction's service against its schedule (line-service.ts), from the counts on the clock. */
+export function lineServiceNode(
+  counts: Series<ReadonlyMap<string, LineCounts>>,
+  net: TransitNetwork,
+): Series<ReadonlyMap<string, LineService>> {
+  return node({
+    name: "subway.line_service",
+    inputs: { counts },
+    state: () => new LineServiceWatch(net),
+    onTick: ({ inputs, state, now }) => state.update(inputs.counts.value, now()),
+  });
+}
+
 export function serviceChangesNode(
   tracked: Series<TrackerTick>,
+  service: Series<ReadonlyMap<string, LineService>>,
   clock: Series<unknown>,
   net: TransitNetwork,
 ): Series<ReadonlyMap<string, ServiceChange[]>> {
   return node({
     name: "subway.service_changes",
-    inputs: { clock, tracked },
-    passive: ["tracked"],
+    inputs: { clock, tracked, service },
+    passive: ["tracked", "service"],
     state: () => new RoutingCache(net),
     onTick: ({ inputs, now, state }) => {
       const trips = inputs.tracked.valid ? inputs.tracked.value.trips : [];
@@ -163,9 +178,10 @@ export function serviceChangesNode(
         else byRoute.set(t.route, [t]);
       }
       const out = new Map<string, ServiceChange[]>();
+      const lines = inputs.service.valid ? inputs.service.value : new Map<string, LineService>();
       state.begin();
       for (const route of routesOf(inputs.tracked, net))
-        out.set(route, serviceChanges(route, byRoute.get(route) ?? [], net, now(), state));
+        out.set(route, serviceChanges(route, byRoute.get(route) ?? [], net, now(), lines, state));
       state.end();
       return out as ReadonlyMap<string, ServiceChange[]>;
     },

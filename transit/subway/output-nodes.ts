@@ -6,6 +6,7 @@ import { type GapAhead, gapAheadSummary } from "./gap-ahead";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
 import type { DelayWindows } from "./line-nodes";
+import { type LineService, NO_SERVICE_KNOWN } from "./line-service";
 import { subwayMetricTicks } from "./metrics";
 import type { WaitStats } from "./next-train-wait";
 import type { PredictionError } from "./prediction-error";
@@ -22,6 +23,8 @@ export interface StatusInputs {
   headways: Series<ReadonlyMap<string, HeadwaySummary>>;
   runtimes: Series<ReadonlyMap<string, RuntimeResult>>;
   changes: Series<ReadonlyMap<string, ServiceChange[]>>;
+  /** Each line direction's service against its schedule, by lineKey (on the clock). */
+  service: Series<ReadonlyMap<string, LineService>>;
   staleRoutes?: Series<ReadonlySet<string>>;
   alertsByRoute?: Series<ReadonlyMap<string, number>>;
 }
@@ -70,6 +73,7 @@ export function statusNode(
     headways: inp.headways,
     runtimes: inp.runtimes,
     changes: inp.changes,
+    service: inp.service,
   };
   if (inp.staleRoutes) inputs.staleRoutes = inp.staleRoutes;
   if (inp.alertsByRoute) inputs.alertsByRoute = inp.alertsByRoute;
@@ -86,6 +90,7 @@ export function statusNode(
       const headways = valueOr(inp.headways, EMPTY as ReadonlyMap<string, HeadwaySummary>);
       const runtimes = valueOr(inp.runtimes, EMPTY as ReadonlyMap<string, RuntimeResult>);
       const changes = valueOr(inp.changes, EMPTY as ReadonlyMap<string, ServiceChange[]>);
+      const service = valueOr(inp.service, EMPTY as ReadonlyMap<string, LineService>);
       const stale = valueOr(inp.staleRoutes, new Set<string>() as ReadonlySet<string>);
       const alerts = valueOr(inp.alertsByRoute, EMPTY as ReadonlyMap<string, number>);
       const routes = [...new Set([...counts.values()].map((c) => c.route))];
@@ -93,7 +98,7 @@ export function statusNode(
         counts: counts.get(lineKey(route, d)) ?? emptyCounts(route, d),
         runtime: runtimes.get(lineKey(route, d)),
         headway: headways.get(lineKey(route, d)),
-        scheduledTrips: net.tripsScheduledInHour(route, d, t),
+        service: service.get(lineKey(route, d)) ?? NO_SERVICE_KNOWN,
       });
       const memos: Memo[] = [];
       const fingerprints: string[] = [];

@@ -21,15 +21,12 @@ export const COMPARED_FACTS = {
     counts: true,
     runtime: true,
     headway: true,
-    scheduledTrips: true,
+    service: true,
   } satisfies Record<keyof DirectionFacts, boolean>,
 };
 
 const sameDirection = (a: DirectionFacts, b: DirectionFacts) =>
-  a.counts === b.counts &&
-  a.runtime === b.runtime &&
-  a.headway === b.headway &&
-  a.scheduledTrips === b.scheduledTrips;
+  a.counts === b.counts && a.runtime === b.runtime && a.headway === b.headway && a.service === b.service;
 
 /** The same objects, numbers and flags, the time aside. */
 export const sameFacts = (a: LineFacts, b: LineFacts) =>

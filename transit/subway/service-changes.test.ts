@@ -96,12 +96,17 @@ describe("serviceChanges of a line", () => {
     expect(serviceChanges("A", trips, net, now)).toEqual([]);
   });
 
-  it("reports a direction with trains scheduled and none running (the other running)", () => {
+  it("reports a direction missing its trains (the other running)", () => {
     const trips = tracked([normal(21), normal(22)], now);
-    expect(serviceChanges("A", trips, net, now)).toEqual([
+    const missingN = new Map([["A|N", { kind: "missing" as const, due: 1 }]]);
+    expect(serviceChanges("A", trips, net, now, missingN)).toEqual([
       { kind: "no_trains", direction: "N", description: "No northbound trains running" },
     ]);
-    expect(serviceChanges("A", [], net, now)).toEqual([]); // nothing at all runs: No service, not a change
+    // Between its trains, or with none due, an idle direction is no change.
+    const betweenN = new Map([["A|N", { kind: "between" as const, due: 0 }]]);
+    expect(serviceChanges("A", trips, net, now, betweenN)).toEqual([]);
+    expect(serviceChanges("A", trips, net, now)).toEqual([]);
+    expect(serviceChanges("A", [], net, now, missingN)).toEqual([]); // nothing at all runs: No service, not a change
   });
 
   it("shows in the graph as subway.service_change and a Service change status", () => {

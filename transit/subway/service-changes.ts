@@ -11,13 +11,15 @@
  * ahead, with the stops they are planned to make), each compared with the
  * routings scheduled at its next stop's time.
  * A change is reported when at least MIN_TRAINS_FOR_CHANGE trains run it
- * (every train, when fewer run). A direction with trains scheduled and none
- * running, while the other direction runs, is "no_trains"; with neither
- * direction running the line is "No service", not a service change.
+ * (every train, when fewer run). A direction missing its trains (trips due
+ * and none for a while: line-service.ts), while the other direction runs, is
+ * "no_trains"; with neither direction running the line is "No service", not
+ * a service change.
  */
 import type { ServiceChange } from "../contract";
-import type { StopPattern, TransitNetwork } from "../network";
+import { lineKey, type StopPattern, type TransitNetwork } from "../network";
 import { MIN_TRAINS_FOR_CHANGE } from "./constants";
+import type { LineService } from "./line-service";
 import { tailShift } from "./travel-times";
 import { DIRECTIONS, type Direction, etaOf, type TrackedTrip } from "./types";
 
@@ -196,6 +198,8 @@ export function serviceChanges(
   trips: readonly TrackedTrip[],
   net: TransitNetwork,
   now: number,
+  /** Each line direction's service against its schedule, by lineKey: a "missing" one is a "no_trains" change. */
+  service: ReadonlyMap<string, LineService> = new Map(),
   routings?: RoutingCache,
 ): ServiceChange[] {
   const name = (id: string) => net.stations.get(id)?.name ?? id;
@@ -235,7 +239,7 @@ export function serviceChanges(
     for (const g of groups[dir].values())
       if (g.trains >= Math.min(MIN_TRAINS_FOR_CHANGE, judged[dir]))
         out.push({ kind: g.kind, direction: dir, description: describe(g, dir, name) });
-    if (anyRunning && running[dir] === 0 && net.tripsScheduledInHour(route, dir, now) > 0)
+    if (anyRunning && running[dir] === 0 && service.get(lineKey(route, dir))?.kind === "missing")
       out.push({
         kind: "no_trains",
         direction: dir,

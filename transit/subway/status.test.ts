@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STATUS_PRECEDENCE, type StatusKind } from "../contract";
 import type { LineCounts } from "./line-counts";
+import type { LineService } from "./line-service";
 import { type DirectionFacts, lineStatus } from "./status";
 import {
   A_STATIONS,
@@ -34,23 +35,38 @@ describe("status on the clock, with no data arriving", () => {
     expect(statusAt(r, "A", at(8, 4))?.trainsRunning).toBe(4);
   });
 
-  it("turns No service when the silent feed's trains expire (10 min after its last snapshot), by the clock", () => {
+  it("turns No service when the silent feed's trains have been gone 5 min with trips due, by the clock", () => {
     // Last snapshot 08:04:35: its trips are dropped at the first clock tick more than 10 min later, 08:15.
     expect(statusAt(r, "A", at(8, 14))?.status).toBe("Good service");
-    const s = statusAt(r, "A", at(8, 15))!;
+    expect(statusAt(r, "A", at(8, 14))?.trainsRunning).toBe(4);
+    // The last minute with trains was 08:14: for 5 min the line is between trains.
+    const between = statusAt(r, "A", at(8, 15))!;
+    expect(between).toMatchObject({ status: "Good service", trainsRunning: 0 });
+    expect(between.reasons).toEqual(["no train on the line right now"]);
+    expect(statusAt(r, "A", at(8, 18))?.status).toBe("Good service");
+    const s = statusAt(r, "A", at(8, 19))!;
     expect(s.status).toBe("No service");
-    // 7 per direction touch 08:00-09:00: 07:50 (arrives 08:00) and 08:00..08:50.
-    expect(s.reasons).toEqual(["no trains running (14 scheduled this hour)"]);
+    // Due at 08:19, each way: the 08:10 (10 min runs, due from 08:13); the 08:00 arrived at 08:10.
+    expect(s.reasons).toEqual(["no trains running (2 scheduled now)"]);
     expect(s.trainsRunning).toBe(0);
-    expect(r.status.some(([t]) => t === at(8, 15))).toBe(true); // a clock cycle, not a data cycle
+    expect(r.status.some(([t]) => t === at(8, 19))).toBe(true); // a clock cycle, not a data cycle
   });
 
-  it("shows Not scheduled when the schedule has no trains that hour and none run, No service when it has", () => {
+  it("shows Not scheduled while no trip is due and none ran lately, No service once one is due and none runs", () => {
     expect(statusAt(r, "B", at(8, 59))?.status).toBe("Not scheduled");
-    // 09:00: B's trips (09:00..09:40) are scheduled this hour and none run.
-    expect(statusAt(r, "B", at(9, 0))?.status).toBe("No service");
+    // B's first trip leaves 09:00: not missing until it is 3 min late.
+    expect(statusAt(r, "B", at(9, 2))?.status).toBe("Not scheduled");
+    expect(statusAt(r, "B", at(9, 3))).toMatchObject({
+      status: "No service",
+      reasons: ["no trains running (1 scheduled now)"],
+    });
+    // 09:05: the 09:00 (4 min run) would be in, the 09:10 is not yet due: still no service.
+    expect(statusAt(r, "B", at(9, 5))).toMatchObject({
+      status: "No service",
+      reasons: ["no trains running"],
+    });
+    // The last trip (09:40) would have arrived 09:44: held until nothing has been due for 15 min.
     expect(statusAt(r, "B", at(9, 59))?.status).toBe("No service");
-    // 10:00: B's last trip ended 09:44.
     expect(statusAt(r, "B", at(10, 0))?.status).toBe("Not scheduled");
   });
 });
@@ -92,7 +108,7 @@ describe("precedence", () => {
     counts: counts(1, 0),
     runtime: undefined,
     headway: undefined,
-    scheduledTrips: 6,
+    service: { kind: "running", due: 0 },
     ...f,
   });
   const slow = { actualSec: 1500, scheduledSec: 1000, slow: true };
@@ -120,10 +136,19 @@ describe("precedence", () => {
     expect(status(dir({ runtime: slow, headway: gap }), dir(), [change]).status).toBe("Service change");
     expect(status(dir({ runtime: slow, headway: gap }), dir()).status).toBe("Slow");
     expect(status(dir({ headway: gap }), dir()).status).toBe("Long gaps");
-    expect(status(dir({ counts: counts(0, 0) }), dir({ counts: counts(0, 0) })).status).toBe("No service");
+    const idle = (kind: LineService["kind"], due = 0) =>
+      dir({ counts: counts(0, 0), service: { kind, due } });
+    expect(status(idle("missing", 3), idle("off")).status).toBe("No service");
+    expect(status(idle("missing", 3), idle("missing", 2)).reasons).toEqual([
+      "no trains running (5 scheduled now)",
+    ]);
     expect(status(dir(), dir()).status).toBe("Good service");
-    const none = dir({ counts: counts(0, 0), scheduledTrips: 0 });
-    expect(status(none, none).status).toBe("Not scheduled");
+    expect(status(dir(), dir()).reasons).toEqual([]);
+    expect(status(idle("between"), idle("off"))).toMatchObject({
+      status: "Good service",
+      reasons: ["no train on the line right now"],
+    });
+    expect(status(idle("off"), idle("off")).status).toBe("Not scheduled");
     expect(status(dir({ counts: counts(1, 1, 400) }), dir(), [], true).status).toBe("No data");
     // the order used is the contract's
     const seen: StatusKind[] = [

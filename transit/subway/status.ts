@@ -7,6 +7,7 @@
 import type { LineStatus, ServiceChange, StatusKind } from "../contract";
 import type { HeadwaySummary } from "./headways";
 import type { LineCounts } from "./line-counts";
+import type { LineService } from "./line-service";
 import type { RuntimeResult } from "./runtime";
 import { DIRECTIONS, type Direction } from "./types";
 
@@ -14,8 +15,8 @@ export interface DirectionFacts {
   counts: LineCounts;
   runtime: RuntimeResult | undefined;
   headway: HeadwaySummary | undefined;
-  /** Scheduled trips running in the hour. */
-  scheduledTrips: number;
+  /** Against the schedule: trains running, between trains, missing, or none due. */
+  service: LineService;
 }
 
 export interface LineFacts {
@@ -40,7 +41,7 @@ export function lineStatus(f: LineFacts, name: (stationId: string) => string): L
     0,
     ...dirs.map(([, x]) => (Number.isNaN(x.counts.maxDelaySec) ? 0 : x.counts.maxDelaySec)),
   );
-  const scheduled = f.N.scheduledTrips + f.S.scheduledTrips;
+  const missing = dirs.filter(([, x]) => x.service.kind === "missing");
 
   if (delayed > 0)
     found.push([
@@ -68,10 +69,15 @@ export function lineStatus(f: LineFacts, name: (stationId: string) => string): L
       : [];
   });
   if (gaps.length > 0) found.push(["Long gaps", gaps]);
-  if (running === 0 && scheduled > 0)
-    found.push(["No service", [`no trains running (${scheduled} scheduled this hour)`]]);
+  if (running === 0 && missing.length > 0) {
+    const due = missing.reduce((n, [, x]) => n + x.service.due, 0);
+    // Held between the trips of a sparse schedule, none may be due this very minute.
+    found.push(["No service", [due > 0 ? `no trains running (${due} scheduled now)` : "no trains running"]]);
+  }
   if (running > 0) found.push(["Good service", []]);
-  else if (scheduled === 0) found.push(["Not scheduled", []]);
+  else if (missing.length === 0 && dirs.some(([, x]) => x.service.kind === "between"))
+    found.push(["Good service", ["no train on the line right now"]]);
+  else if (missing.length === 0) found.push(["Not scheduled", []]);
 
   const status: StatusKind = f.stale ? "No data" : found[0][0];
   const reasons = found.flatMap(([, r]) => r);
