@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StopPattern } from "../network";
-import { classifyRouting, RoutingCache, serviceChanges } from "./service-changes";
+import {
+  classifyRouting,
+  mergeInTravelOrder,
+  RoutingCache,
+  type RoutingClass,
+  serviceChanges,
+} from "./service-changes";
 import {
   at,
   type FakeTrip,
@@ -129,7 +135,7 @@ describe("serviceChanges of a line", () => {
 });
 
 describe("RoutingCache", () => {
-  it("judges every trip as classifyRouting does, over kept, re-listed, shortened and new stop lists", () => {
+  it("judges every trip as classifyRouting does, but for a train part-way along the stations it runs off its routing", () => {
     const X = pattern(["A1", "A2", "X1", "A4", "A5"]);
     // Two hours' routings, one hour apart: the cache must not keep a class across them.
     const hourly = [
@@ -157,6 +163,39 @@ describe("RoutingCache", () => {
       rand(2) === 0 ? MAIN.stations.slice(rand(5)) : Array.from({ length: 2 + rand(6) }, () => pool[rand(7)]);
     const cache = new RoutingCache(fakeNet);
     const trips = new Map<string, TrackedTrip>();
+    // The class each trip should have: classifyRouting's, unless the trip lists a tail of its stations (against
+    // the same routings) with some of the stations it runs off its routing, or stops at besides, still ahead.
+    const judged = new Map<
+      string,
+      { patterns: StopPattern[]; stations: string[]; routing: RoutingClass | null }
+    >();
+    let kept = 0;
+    const expected = (key: string, stations: string[], when: number) => {
+      const patterns = fakeNet.activePatterns("A", "S", when);
+      const fresh = classifyRouting(stations, patterns);
+      const j = judged.get(key);
+      const isTail =
+        j !== undefined &&
+        j.patterns === patterns &&
+        stations.length >= 2 &&
+        stations.length < j.stations.length &&
+        stations.every((s, i) => s === j.stations[j.stations.length - stations.length + i]);
+      const off = j?.routing && "stations" in j.routing ? j.routing.stations : [];
+      const keeps =
+        isTail &&
+        (j.routing?.kind === "scheduled" ||
+          ((j.routing?.kind === "express_running_local" || j.routing?.kind === "rerouted") &&
+            stations.some((s) => off.includes(s))));
+      const same =
+        j !== undefined &&
+        j.patterns === patterns &&
+        stations.length === j.stations.length &&
+        stations.every((s, i) => s === j.stations[i]);
+      const routing = keeps || same ? j.routing : fresh;
+      if (keeps && JSON.stringify(routing) !== JSON.stringify(fresh)) kept++;
+      judged.set(key, { patterns, stations, routing });
+      return routing;
+    };
     for (let round = 0; round < 400; round++) {
       cache.begin();
       const when = Math.floor(round / 5) * 3_600_000;
@@ -175,13 +214,58 @@ describe("RoutingCache", () => {
         const trip = { key, route: "A", direction: "S", stops } as unknown as TrackedTrip;
         trips.set(key, trip);
         expect(cache.classify(trip, when)).toEqual(
-          classifyRouting(
+          expected(
+            key,
             stops.map((s) => s.stationId),
-            fakeNet.activePatterns("A", "S", when),
+            when,
           ),
         );
       }
       cache.end();
     }
+    // Some trains were part-way along such stations, judged afresh otherwise.
+    expect(kept).toBeGreaterThan(0);
+  });
+
+  it("keeps a local train on the express stretch running local, naming the whole stretch, until it is past it", () => {
+    const express = pattern(["A1", "A3", "A5", "A6"]);
+    const routings = [express];
+    const cache = new RoutingCache({ hourAt: () => 8, activePatterns: () => routings });
+    const stopsOf = (stations: string[]) =>
+      stations.map((stationId) => ({ stationId, stopId: `${stationId}S`, direction: "S" as const, time: 0 }));
+    const judge = (stations: string[]) =>
+      cache.classify(
+        { key: "t", route: "A", direction: "S", stops: stopsOf(stations) } as unknown as TrackedTrip,
+        0,
+      );
+    const local = { kind: "express_running_local", stations: ["A2", "A4"] };
+    expect(judge(["A1", "A2", "A3", "A4", "A5", "A6"])).toEqual(local);
+    expect(judge(["A2", "A3", "A4", "A5", "A6"])).toEqual(local); // afresh: rerouted via A2, A4
+    expect(judge(["A4", "A5", "A6"])).toEqual(local);
+    expect(judge(["A5", "A6"])).toEqual({ kind: "scheduled" });
+    // First seen part-way, there is nothing to go on.
+    expect(classifyRouting(["A2", "A3", "A4", "A5", "A6"], [express])).toEqual({
+      kind: "rerouted",
+      stations: ["A2", "A4"],
+    });
+  });
+});
+
+describe("mergeInTravelOrder", () => {
+  const merged = (...seqs: string[][]) => {
+    const into: string[] = [];
+    for (const s of seqs) mergeInTravelOrder(into, s);
+    return into;
+  };
+
+  it("puts the stations of trains part-way along a stretch in travel order, whichever comes first", () => {
+    const whole = ["86", "79", "72", "66", "59"];
+    expect(merged(["72", "66", "59"], whole)).toEqual(whole);
+    expect(merged(whole, ["72", "66", "59"])).toEqual(whole);
+    expect(merged(["66", "59"], ["79", "72", "66"], ["86", "79"])).toEqual(whole);
+    // Disjoint stretches: in the order met.
+    expect(merged(["66", "59"], ["86", "79"])).toEqual(["66", "59", "86", "79"]);
+    // A station between two known ones goes after the one before it.
+    expect(merged(["86", "66"], ["86", "72", "66"])).toEqual(["86", "72", "66"]);
   });
 });

@@ -88,6 +88,28 @@ export function classifyRouting(
   return { kind: "rerouted", stations: upcoming.filter((s) => !known.has(s)) };
 }
 
+/**
+ * Whether the tail (two stops or more) of a judged trip's stops keeps its class. A tail of a
+ * contiguous run to a routing's terminal is one too. A train part-way along the stations it runs
+ * off its routing (or stops at besides it) has its first ones behind it: judged afresh, a local
+ * train on the express stretch starts off the express routing and reads "rerouted", and a
+ * rerouted one names fewer stations each minute. Both keep their class, and the stations it was
+ * judged by, while some of those are still ahead; after them the train is judged afresh.
+ */
+export function tailKeeps(routing: RoutingClass | null, stops: TrackedTrip["stops"]): boolean {
+  switch (routing?.kind) {
+    case "scheduled":
+      return true;
+    case "express_running_local":
+    case "rerouted": {
+      const off = routing.stations;
+      return stops.some((s) => off.includes(s.stationId));
+    }
+    default:
+      return false;
+  }
+}
+
 /** A trip's routing as last judged, with what it was judged on. */
 interface Judged {
   stops: TrackedTrip["stops"];
@@ -105,8 +127,8 @@ interface Judged {
  * stops list (the tracker keeps it while the trip is listed unchanged) and
  * the hour whose routings it is judged against are the same: most trips are
  * unchanged between two minutes. A trip listed anew keeps its class when it
- * lists the same stations, or the tail of a scheduled run (the stops made
- * dropped), against the same routings. A trip not judged in a round is
+ * lists the same stations, or a tail of them (the stops made dropped) that
+ * tailKeeps, against the same routings. A trip not judged in a round is
  * dropped at its end.
  */
 export class RoutingCache {
@@ -130,11 +152,16 @@ export class RoutingCache {
       return j.routing;
     }
     const patterns = this.net.activePatterns(trip.route, trip.direction, when);
-    const shift = j && sameLine && j.patterns === patterns ? tailShift(j.stops, trip.stops) : -1;
+    // The hourly lists are new arrays each hour, most often of the same routings.
+    const samePatterns =
+      j !== undefined &&
+      j.patterns.length === patterns.length &&
+      j.patterns.every((p, i) => p === patterns[i]);
+    const shift = j && sameLine && samePatterns ? tailShift(j.stops, trip.stops) : -1;
     let routing: RoutingClass | null;
     if (j && shift === 0) routing = j.routing;
-    // A tail (two stops or more) of a contiguous run to a routing's terminal is one too.
-    else if (j && shift > 0 && j.routing?.kind === "scheduled" && trip.stops.length >= 2) routing = j.routing;
+    else if (j && shift > 0 && trip.stops.length >= 2 && tailKeeps(j.routing, trip.stops))
+      routing = j.routing;
     else
       routing = classifyRouting(
         trip.stops.map((s) => s.stationId),
@@ -160,6 +187,26 @@ export class RoutingCache {
 }
 
 const DIR_WORD: Record<Direction, string> = { N: "Northbound", S: "Southbound" };
+
+/**
+ * Adds the stations of `seq` (in travel order) that `into` lacks, each next to its neighbour in `seq`:
+ * a train part-way along a change lists the tail of its stations, and the union then reads in travel
+ * order whichever train is counted first (in order of first sight, the description changed from one
+ * minute to the next as the trains' order did).
+ */
+export function mergeInTravelOrder(into: string[], seq: readonly string[]): void {
+  let after = -1; // where the last station of seq seen is in `into`
+  const before: string[] = []; // stations of seq met before any `into` has
+  for (const s of seq) {
+    const i = into.indexOf(s);
+    if (i >= 0) {
+      if (before.length > 0) into.splice(i, 0, ...before.splice(0));
+      after = into.indexOf(s);
+    } else if (after >= 0) into.splice(++after, 0, s);
+    else before.push(s);
+  }
+  into.push(...before);
+}
 
 function names(ids: readonly string[], name: (id: string) => string, max = 3): string {
   const shown = ids.slice(0, max).map(name).join(", ");
@@ -231,7 +278,7 @@ export function serviceChanges(
       groups[t.direction].set(key, g);
     }
     g.trains++;
-    if (c.kind !== "truncated") for (const s of c.stations) if (!g.stations.includes(s)) g.stations.push(s);
+    if (c.kind !== "truncated") mergeInTravelOrder(g.stations, c.stations);
   }
   const out: ServiceChange[] = [];
   const anyRunning = running.N + running.S > 0;
