@@ -50,6 +50,14 @@ describe("classifyRouting", () => {
     expect(classifyRouting(["A3", "X1", "A4", "A5", "A6"], [MAIN])).toEqual({
       kind: "express_running_local",
       stations: ["X1"],
+      from: "A3",
+      to: "A4",
+    });
+    expect(classifyRouting(["A2", "A3", "X1", "A4", "X2", "X3", "A5", "A6"], [MAIN])).toEqual({
+      kind: "express_running_local",
+      stations: ["X1", "X2", "X3"],
+      from: "A3",
+      to: "A5",
     });
     expect(classifyRouting(["A2", "A4", "A6"], [MAIN])).toEqual({
       kind: "local_running_express",
@@ -94,6 +102,22 @@ describe("serviceChanges of a line", () => {
     const trips = tracked([truncatedA(20), truncatedA(21), normal(22), north(20)], now);
     expect(serviceChanges("A", trips, net, now)).toEqual([
       { kind: "truncated", direction: "S", description: "Southbound trains end at A4 St instead of A6 St" },
+    ]);
+  });
+
+  it("names a stretch run local by the scheduled stops at its ends", () => {
+    // Two southbound trains stop at B2, off A's routing, between A2 and A3.
+    const local = (m: number): FakeTrip => ({
+      tripId: tripIdAt("A", "S", 8, m),
+      stops: (["A1", "A2", "B2", "A3", "A4", "A5", "A6"] as const).map((s, i) => [s, at(8, 31 + i)]),
+    });
+    const trips = tracked([local(20), local(21), north(20)], now);
+    expect(serviceChanges("A", trips, net, now)).toEqual([
+      {
+        kind: "express_running_local",
+        direction: "S",
+        description: "Southbound trains run local between A2 St and A3 St",
+      },
     ]);
   });
 
@@ -238,7 +262,7 @@ describe("RoutingCache", () => {
         { key: "t", route: "A", direction: "S", stops: stopsOf(stations) } as unknown as TrackedTrip,
         0,
       );
-    const local = { kind: "express_running_local", stations: ["A2", "A4"] };
+    const local = { kind: "express_running_local", stations: ["A2", "A4"], from: "A1", to: "A5" };
     expect(judge(["A1", "A2", "A3", "A4", "A5", "A6"])).toEqual(local);
     expect(judge(["A2", "A3", "A4", "A5", "A6"])).toEqual(local); // afresh: rerouted via A2, A4
     expect(judge(["A4", "A5", "A6"])).toEqual(local);

@@ -26,7 +26,8 @@ import { DIRECTIONS, type Direction, etaOf, type TrackedTrip } from "./types";
 export type RoutingClass =
   | { kind: "scheduled" }
   | { kind: "truncated"; endsAt: string; insteadOf: string }
-  | { kind: "express_running_local"; stations: string[] }
+  /** `stations` the extra stops, between the scheduled stops `from` and `to`. */
+  | { kind: "express_running_local"; stations: string[]; from: string; to: string }
   | { kind: "local_running_express"; stations: string[] }
   | { kind: "rerouted"; stations: string[] };
 
@@ -78,8 +79,17 @@ export function classifyRouting(
     const onRoute = at.filter((x) => x !== undefined);
     const stretch = p.stations.slice(first, lastPos + 1);
     const listed = new Set(upcoming);
-    if (inOrder(onRoute) && stretch.every((s) => listed.has(s)))
-      runsLocal ??= { kind: "express_running_local", stations: upcoming.filter((s) => !pos.has(s)) };
+    if (inOrder(onRoute) && stretch.every((s) => listed.has(s)) && !runsLocal) {
+      const first = upcoming.findIndex((s) => !pos.has(s));
+      const last = upcoming.findLastIndex((s) => !pos.has(s));
+      runsLocal = {
+        kind: "express_running_local",
+        stations: upcoming.filter((s) => !pos.has(s)),
+        // The first and last upcoming stations are on the routing: both exist.
+        from: upcoming[first - 1],
+        to: upcoming[last + 1],
+      };
+    }
   }
   if (truncated) return truncated;
   if (runsLocal) return runsLocal;
@@ -219,6 +229,8 @@ interface Group {
   stations: string[];
   endsAt?: string;
   insteadOf?: string;
+  from?: string;
+  to?: string;
 }
 
 function describe(g: Group, dir: Direction, name: (id: string) => string): string {
@@ -227,7 +239,7 @@ function describe(g: Group, dir: Direction, name: (id: string) => string): strin
     case "truncated":
       return `${d} trains end at ${name(g.endsAt!)} instead of ${name(g.insteadOf!)}`;
     case "express_running_local":
-      return `${d} trains run local, also stopping at ${names(g.stations, name)}`;
+      return `${d} trains run local between ${name(g.from!)} and ${name(g.to!)}`;
     case "local_running_express":
       return `${d} trains skip ${names(g.stations, name)}`;
     case "rerouted":
@@ -270,11 +282,17 @@ export function serviceChanges(
     if (!c) continue;
     judged[t.direction]++;
     if (c.kind === "scheduled") continue;
-    const key = c.kind === "truncated" ? `truncated|${c.endsAt}` : c.kind;
+    const key =
+      c.kind === "truncated"
+        ? `truncated|${c.endsAt}`
+        : c.kind === "express_running_local"
+          ? `${c.kind}|${c.from}|${c.to}`
+          : c.kind;
     let g = groups[t.direction].get(key);
     if (!g) {
       g = { kind: c.kind, trains: 0, stations: [] };
       if (c.kind === "truncated") Object.assign(g, { endsAt: c.endsAt, insteadOf: c.insteadOf });
+      if (c.kind === "express_running_local") Object.assign(g, { from: c.from, to: c.to });
       groups[t.direction].set(key, g);
     }
     g.trains++;
