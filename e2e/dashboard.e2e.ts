@@ -283,6 +283,13 @@ describe("dashboard", { timeout: 600_000 }, () => {
       trains > 0 && Math.abs(trains - onServer) <= Math.max(5, onServer * 0.3),
       `${trains} vs ${onServer}`,
     );
+    // Every train is on the strip, those by stations of its other branches or routings too (on the nearest row).
+    const drawn = await p.evaluate(() => ({
+      listed: Number(document.querySelector("[data-testid=line-train-count]")?.getAttribute("data-count")),
+      chips: document.querySelectorAll("[data-testid=line-strip] [data-testid=strip-train]").length,
+      offStrip: document.querySelectorAll("[data-testid=line-strip] .chip-where").length,
+    }));
+    assert.equal(drawn.chips, drawn.listed, JSON.stringify(drawn));
     await waitFor(
       "line charts",
       async () => (await dataNumber(p, "[data-testid=chart-headways]", "data-points")) > 0,

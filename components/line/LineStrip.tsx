@@ -1,13 +1,13 @@
 "use client";
 /**
- * A line as a strip of stations, north at the top, with its trains: a train
- * at a station sits on that station's row; a moving one sits on the row of
- * the station it is nearer to, with an arrow for its direction. Northbound
- * trains on the left of the rail, southbound on the right.
+ * A line as a strip of stations, north at the top, with its trains on the
+ * rows lib/strip-rows.ts places them on, with an arrow for their direction.
+ * Northbound trains on the left of the rail, southbound on the right.
  */
 import Link from "next/link";
 import { cssColor } from "../../lib/colors";
 import type { NetworkIndex, RouteView } from "../../lib/network";
+import { northToSouth, placeOnStrip } from "../../lib/strip-rows";
 import type { TrainView } from "../../transit/contract";
 
 interface Props {
@@ -16,20 +16,8 @@ interface Props {
   trains: TrainView[];
 }
 
-/** Stations from north to south: the southbound order, else the northbound one reversed. */
-export function northToSouth(route: RouteView): string[] {
-  if (route.stations.S.length > 0) return route.stations.S;
-  return [...route.stations.N].reverse();
-}
-
-/** The station row a train is drawn on. */
-export function rowOf(t: TrainView): string | null {
-  if (t.atStation || !t.nextStationId) return t.lastStationId;
-  if (!t.lastStationId) return t.nextStationId;
-  return t.progress < 0.5 ? t.lastStationId : t.nextStationId;
-}
-
-function TrainChip({ t }: { t: TrainView }) {
+/** A train on a row; `offStrip`: the name of its own station when the strip does not list it. */
+function TrainChip({ t, offStrip }: { t: TrainView; offStrip: string | null }) {
   const late = t.delaySec >= 300;
   const arrow = t.direction === "N" ? "↑" : "↓";
   const state = t.stalled
@@ -41,26 +29,31 @@ function TrainChip({ t }: { t: TrainView }) {
         : "moving";
   return (
     <span
-      className={`train-chip${late ? " late" : ""}${t.stalled ? " stalled" : ""}`}
-      title={`${t.direction === "N" ? "Northbound" : "Southbound"} train${t.trainId ? ` ${t.trainId}` : ""}: ${state}`}
+      className={`train-chip${late ? " late" : ""}${t.stalled ? " stalled" : ""}${offStrip ? " off-strip" : ""}`}
+      title={`${t.direction === "N" ? "Northbound" : "Southbound"} train${t.trainId ? ` ${t.trainId}` : ""}: ${state}${offStrip ? ` by ${offStrip}, off this line's usual stops` : ""}`}
       data-testid="strip-train"
     >
-      <span aria-hidden="true">{arrow}</span>
-      <span className="sr-only">{t.direction === "N" ? "northbound" : "southbound"}</span>
-      {state}
+      <span>
+        <span aria-hidden="true">{arrow} </span>
+        <span className="sr-only">{t.direction === "N" ? "northbound" : "southbound"} </span>
+        {state}
+      </span>
+      {offStrip && <span className="chip-where">{offStrip}</span>}
     </span>
   );
 }
 
 export function LineStrip({ route, network, trains }: Props) {
   const order = northToSouth(route);
-  const byRow = new Map<string, TrainView[]>();
+  const onStrip = new Set(order);
+  const byRow = new Map<string, Array<{ t: TrainView; offStrip: string | null }>>();
   for (const t of trains) {
-    const row = rowOf(t);
-    if (!row) continue;
-    const list = byRow.get(row);
-    if (list) list.push(t);
-    else byRow.set(row, [t]);
+    const place = placeOnStrip(t, onStrip, network.stationById);
+    if (!place) continue;
+    const offStrip = place.offStrip && (network.stationById.get(place.offStrip)?.name ?? place.offStrip);
+    const list = byRow.get(place.row);
+    if (list) list.push({ t, offStrip });
+    else byRow.set(place.row, [{ t, offStrip }]);
   }
   return (
     <ol
@@ -75,9 +68,9 @@ export function LineStrip({ route, network, trains }: Props) {
           <li key={id} className="strip-row" data-station={id}>
             <span className="strip-trains north">
               {here
-                .filter((t) => t.direction === "N")
-                .map((t) => (
-                  <TrainChip key={t.tripKey} t={t} />
+                .filter(({ t }) => t.direction === "N")
+                .map(({ t, offStrip }) => (
+                  <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
                 ))}
             </span>
             <span className="strip-rail" aria-hidden="true">
@@ -86,9 +79,9 @@ export function LineStrip({ route, network, trains }: Props) {
             <Link href={`/station/${encodeURIComponent(id)}`}>{s?.name ?? id}</Link>
             <span className="strip-trains">
               {here
-                .filter((t) => t.direction === "S")
-                .map((t) => (
-                  <TrainChip key={t.tripKey} t={t} />
+                .filter(({ t }) => t.direction === "S")
+                .map(({ t, offStrip }) => (
+                  <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
                 ))}
             </span>
           </li>
