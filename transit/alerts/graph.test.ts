@@ -99,7 +99,8 @@ const OUTAGES: OutagesSnapshot = {
   ],
 };
 
-const stationsByName = (name: string) => (name === "59 St-Columbus Circle" ? ["125", "A24"] : []);
+const stationsByName = (name: string, _lines: readonly string[]) =>
+  name === "59 St-Columbus Circle" ? ["125", "A24"] : [];
 
 function runAlerts(alerts: ServiceAlert[] = ALERTS, opts: { hash?: boolean } = {}) {
   return run(

@@ -115,12 +115,13 @@ function activeOutages(snapshots: Series<OutagesSnapshot>, clock: Series<unknown
   });
 }
 
-/** Station names repeat every minute; the resolver may be costly. Bounded by the number of station names. */
+/** Station names repeat every minute; the resolver may be costly. Bounded by the outages' distinct stations. */
 function memoize(f: StationsByName): StationsByName {
   const cache = new Map<string, string[]>();
-  return (name) => {
-    let ids = cache.get(name);
-    if (!ids) cache.set(name, (ids = f(name)));
+  return (name, lines) => {
+    const key = `${name}|${lines.join("/")}`;
+    let ids = cache.get(key);
+    if (!ids) cache.set(key, (ids = f(name, lines)));
     return ids;
   };
 }

@@ -2,8 +2,8 @@
 import type { Outage } from "../../adapters/outages/types";
 import type { OutageView } from "../contract";
 
-/** Resolves an outage's station text ("59 St-Columbus Circle") to parent station ids. */
-export type StationsByName = (name: string) => string[];
+/** Resolves an outage's station text ("59 St-Columbus Circle") and its lines to parent station ids. */
+export type StationsByName = (name: string, lines: readonly string[]) => string[];
 
 /**
  * In effect at `now`: not flagged upcoming, and started (or no start given).
@@ -17,7 +17,7 @@ export function toOutageView(o: Outage, stationsByName?: StationsByName): Outage
   return {
     equipmentId: o.equipmentId,
     station: o.station,
-    stationIds: stationsByName ? [...new Set(stationsByName(o.station))].sort() : [],
+    stationIds: stationsByName ? [...new Set(stationsByName(o.station, o.lines))].sort() : [],
     lines: o.lines,
     kind: o.kind,
     serving: o.serving,
