@@ -103,9 +103,15 @@ describe("updateHealth", () => {
   it("ageHealth turns a silent feed stale on a clock, without any event", () => {
     const [h] = run([[1_000, { type: "success", bytes: 1, latencyMs: 1, dataTimestamp: 500 }]]);
     const later = ageHealth(h, 120_000, STALE_MS);
-    expect(later).toMatchObject({ ageMs: 119_500, stale: true, polls: 1 });
+    expect(later).toMatchObject({ ageMs: 119_500, stale: true, polls: 1, staleAfterMs: STALE_MS });
     // unchanged derived fields give back the same object (cheap for an engine node)
     expect(ageHealth(h, 1_000, STALE_MS)).toBe(h);
+    // The feed's threshold goes with it (a station list's is a day: the health page leaves it out of its age chart).
+    expect(ageHealth(h, 1_000, 26 * 3_600_000)).toMatchObject({
+      ageMs: 500,
+      stale: false,
+      staleAfterMs: 26 * 3_600_000,
+    });
   });
 
   it("does not mutate its input", () => {

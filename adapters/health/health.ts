@@ -27,6 +27,8 @@ export interface FeedHealth {
   polls: number;
   /** The data on hand (if any) is older than staleAfterMs: keep showing it, marked stale. */
   stale: boolean;
+  /** The age past which this feed is stale (a station list's is a day), from its first ageing on. */
+  staleAfterMs?: number;
 }
 
 /**
@@ -121,6 +123,6 @@ export function ageHealth(h: FeedHealth, now: number, staleAfterMs: number): Fee
   const ageMs = h.dataTimestamp === null ? null : now - h.dataTimestamp;
   const reference = h.dataTimestamp ?? h.lastSuccessAt;
   const stale = reference === null || now - reference > staleAfterMs;
-  if (ageMs === h.ageMs && stale === h.stale) return h;
-  return { ...h, ageMs, stale };
+  if (ageMs === h.ageMs && stale === h.stale && staleAfterMs === h.staleAfterMs) return h;
+  return { ...h, ageMs, stale, staleAfterMs };
 }

@@ -31,33 +31,50 @@ const PALETTE = [
 /** Feeds that change rarely (station lists) grow hours old: cap the axis so the others stay readable. */
 const AGE_CAP_SEC = 15 * 60;
 
-function HealthHistory() {
+/** `rarelyUpdated`: feeds whose data is hours old when fresh (station lists), left out of the age chart. */
+function HealthHistory({ rarelyUpdated }: { rarelyUpdated: readonly string[] }) {
   const { points, version } = useChartPoints("feeds.health");
+  const leftOut = rarelyUpdated.join("|");
   // biome-ignore lint/correctness/useExhaustiveDependencies: points grows in place; version says when
   const age = useMemo(
     () =>
       pivot(points, (p) => {
+        const feed = p.key.feed ?? "?";
+        if (rarelyUpdated.includes(feed)) return [];
         const ms = field(p.value, "ageMs");
-        return [[p.key.feed ?? "?", ms === null ? null : Math.min(AGE_CAP_SEC, ms / 1000)] as const];
+        return [[feed, ms === null ? null : Math.min(AGE_CAP_SEC, ms / 1000)] as const];
       }),
-    [points, version],
+    [points, version, leftOut],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: points grows in place; version says when
   const latency = useMemo(
     () => pivot(points, (p) => [[p.key.feed ?? "?", field(p.value, "latencyMs")] as const]),
     [points, version],
   );
-  const feeds = seriesNames(age);
+  // One colour per feed in both charts, whichever the age chart leaves out.
+  const feeds = seriesNames(latency);
   const series = feeds.map((f, i) => ({ key: f, label: feedLabel(f), color: PALETTE[i % PALETTE.length] }));
+  const ageSeries = series.filter((s) => !rarelyUpdated.includes(s.key));
+  const leftOutNote =
+    rarelyUpdated.length > 0
+      ? ` ${rarelyUpdated.map(feedLabel).join(" and ")}, stale only after hours, are left out.`
+      : "";
   return (
     <div className="dash-grid">
       <ChartCard
         id="feed-age"
         title="Age of each feed's data (capped at 15 min)"
-        summary="Time between engine time and each feed's own timestamp, over the day (drawn up to 15 minutes)."
+        summary={`Time between engine time and each feed's own timestamp, over the day (drawn up to 15 minutes).${leftOutNote}`}
         pointCount={points.length}
         rows={age}
-        series={series}
+        series={ageSeries}
+        controls={
+          rarelyUpdated.length > 0 ? (
+            <span className="muted small" data-testid="feed-age-left-out">
+              left out: {rarelyUpdated.map(feedLabel).join(", ")} (stale after hours)
+            </span>
+          ) : undefined
+        }
         yFormat={minutes}
         yDurations
       />
@@ -151,7 +168,12 @@ export function HealthPage() {
           </div>
           {health.length === 0 && <p className="muted">Waiting for the server…</p>}
         </section>
-        <HealthHistory />
+        <HealthHistory
+          rarelyUpdated={health
+            .filter((h) => (h.staleAfterMs ?? 0) > AGE_CAP_SEC * 1000)
+            .map((h) => h.feed)
+            .sort()}
+        />
       </main>
     </>
   );
