@@ -1,10 +1,16 @@
 "use client";
 import Link from "next/link";
 import type { FeedHealth } from "../adapters/health/health";
-import { isCatchingUp } from "../lib/catch-up";
 import { feedLabel } from "../lib/feed-label";
 import { ago, clockHm, clockTime, dayLabel, duration } from "../lib/format";
-import { engineTimeAt, useClock, useConnectionInfo, useDataAsOf, useNow, useTopic } from "../lib/live/hooks";
+import {
+  useCatchUpTarget,
+  useClock,
+  useConnectionInfo,
+  useDataAsOf,
+  useNow,
+  useTopic,
+} from "../lib/live/hooks";
 
 /** Always visible: the time the data is as of, the connection, and which feeds are stale. */
 export function DataStatus() {
@@ -17,14 +23,7 @@ export function DataStatus() {
   const now = useNow(1000);
   const stale = health.filter((h) => h.stale);
   // The clock runs ahead of the data while the engine replays what comes before it (a start mid-day, a seek, a warm-up).
-  const clockNow = engineTimeAt(clock, now);
-  const heading =
-    newest &&
-    clock &&
-    clockNow !== null &&
-    isCatchingUp(clockNow, newest.t, clock.data.speed, clock.data.playing)
-      ? clockNow
-      : null;
+  const heading = useCatchUpTarget();
   const mode = info.hello?.mode ?? clock?.data.mode;
   const connected = info.state === "connected";
   const connLabel = connected

@@ -69,6 +69,13 @@ describe("a start in the middle of the day", { timeout: 600_000 }, () => {
     assert.deepEqual(seen.empty, ["Waiting for arrivals…", "Waiting for arrivals…"]);
     if (seen.bikes !== null) assert.equal(seen.bikes, "Waiting for Citi Bike data…");
     await screenshot(page, "catch-up", false);
+    // The wall screen shows the data's own time, and its footer says where the clock is heading.
+    const kiosk = await ctx.newPage();
+    await kiosk.goto(`${server.url}/kiosk?panels=status`, { waitUntil: "load" });
+    const kioskState = async () => (await kiosk.locator("[data-testid=kiosk-state]").textContent()) ?? "";
+    await waitFor("the kiosk to say it is catching up", async () =>
+      /catching up to 0?8:\d\d…$/.test(await kioskState()),
+    );
 
     // Caught up: trains listed, the pill gone, the data past 08:00.
     await waitFor(
@@ -83,6 +90,7 @@ describe("a start in the middle of the day", { timeout: 600_000 }, () => {
       30_000,
     );
     assert.ok((await dataHour()) >= 8);
+    await waitFor("the kiosk live", async () => /· live$/.test(await kioskState()));
     assert.equal(await page.locator("[data-testid=arrivals-empty]", { hasText: "Waiting" }).count(), 0);
     await waitFor(
       "docks near",

@@ -7,11 +7,18 @@
  * backoff) and reloads when the server announces a new build.
  */
 import { useEffect, useState } from "react";
-import { ago, clockTime } from "../../lib/format";
+import { ago, clockHm, clockTime } from "../../lib/format";
 import type { KioskConfig, KioskPanel } from "../../lib/kiosk-config";
 import { keepKioskOffline } from "../../lib/kiosk-offline";
 import { configureConnection } from "../../lib/live/connection";
-import { dataTimeAt, useClock, useConnectionInfo, useDataAsOf, useNow } from "../../lib/live/hooks";
+import {
+  dataTimeAt,
+  useCatchUpTarget,
+  useClock,
+  useConnectionInfo,
+  useDataAsOf,
+  useNow,
+} from "../../lib/live/hooks";
 import { useNetwork } from "../../lib/network";
 import { preloadMap } from "../map/LazyMap";
 import { freshness } from "./freshness";
@@ -35,6 +42,8 @@ const PANEL_NAMES: Record<KioskPanel, string> = {
 export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: string | null }) {
   const { network } = useNetwork();
   const info = useConnectionInfo();
+  // Its clock shows the data's own time; the footer says when that trails a catch-up.
+  const catchUpTo = useCatchUpTarget();
   const clock = useClock();
   const now = useNow(1000);
   const [startedAt] = useState(() => Date.now());
@@ -144,9 +153,13 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
         <span data-testid="kiosk-current" data-panel={current}>
           {PANEL_NAMES[current]}
         </span>
-        <span>
+        <span data-testid="kiosk-state">
           {info.hello?.mode === "demo" ? "Demo day · " : info.hello?.mode === "replay" ? "Replay · " : ""}
-          {info.state === "connected" ? "live" : "reconnecting"}
+          {info.state !== "connected"
+            ? "reconnecting"
+            : catchUpTo !== null
+              ? `catching up to ${clockHm(catchUpTo)}…`
+              : "live"}
         </span>
       </footer>
     </div>

@@ -2,6 +2,7 @@
 /** React bindings of the shared live connection. */
 import { useCallback, useEffect, useReducer, useState, useSyncExternalStore } from "react";
 import type { ClockView } from "../../transit/contract";
+import { isCatchingUp } from "../catch-up";
 import { type ConnectionInfo, connection } from "./connection";
 import type { TopicState } from "./reduce";
 
@@ -128,4 +129,20 @@ export function useDataAsOf(): { t: number; receivedAt: number } | undefined {
 
 export function useClock(): TopicState<ClockView> | undefined {
   return useTopic<ClockView>("clock");
+}
+
+/**
+ * The engine time the clock is heading for while the data catches up with it (a start mid-day, a
+ * seek, a live warm-up: lib/catch-up.ts), else null.
+ */
+export function useCatchUpTarget(): number | null {
+  const clock = useClock();
+  const newest = useDataAsOf();
+  const clockNow = engineTimeAt(clock, useNow(1000));
+  return newest &&
+    clock &&
+    clockNow !== null &&
+    isCatchingUp(clockNow, newest.t, clock.data.speed, clock.data.playing)
+    ? clockNow
+    : null;
 }
