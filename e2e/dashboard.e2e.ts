@@ -266,10 +266,15 @@ describe("dashboard", { timeout: 600_000 }, () => {
       async () => (await p.locator("[data-testid=line-strip] li").count()) > 0,
       30_000,
     );
+    // The main routing's stations, then each branch's under its heading: the demo's A splits for Lefferts
+    // Blvd and Far Rockaway, and half its trains would have no row without the branch.
+    if (route.id === "A") assert.ok(route.branches.length > 0, "the A has no branch");
     assert.equal(
-      await p.locator("[data-testid=line-strip] li").count(),
-      route.stations.S.length || route.stations.N.length,
+      await p.locator("[data-testid=line-strip] li.strip-row").count(),
+      (route.stations.S.length || route.stations.N.length) +
+        route.branches.reduce((n, b) => n + b.stations.length, 0),
     );
+    assert.equal(await p.locator("[data-testid=strip-branch]").count(), route.branches.length);
     assert.ok(stations.size > 0);
     const trains = await waitFor(
       "trains on the line",

@@ -4,7 +4,8 @@
  * nearer to. A train at or near a station the strip does not list (running
  * local on an express stretch, rerouted) sits on the row of the strip's
  * station nearest to it on the map, naming its own: the strip is the line's
- * main routing, and a train off it was otherwise not drawn at all.
+ * main routing and its regular branches, and a train off them was otherwise
+ * not drawn at all.
  */
 import { distanceM } from "../transit/network/geometry";
 import type { RouteView, StationView } from "./network";
@@ -20,6 +21,19 @@ export interface StripTrain {
 export function northToSouth(route: RouteView): string[] {
   if (route.stations.S.length > 0) return route.stations.S;
   return [...route.stations.N].reverse();
+}
+
+/** A part of the strip: the main routing's stations, then each branch's (with where it leaves and rejoins). */
+export interface StripSection {
+  branch: RouteView["branches"][number] | null;
+  stations: string[];
+}
+
+export function stripSections(route: RouteView): StripSection[] {
+  return [
+    { branch: null, stations: northToSouth(route) },
+    ...route.branches.map((b) => ({ branch: b, stations: b.stations })),
+  ];
 }
 
 /** The station a train is drawn by. */

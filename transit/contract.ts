@@ -237,6 +237,8 @@ export interface NetworkView {
     shapes: Array<Array<[number, number]>>;
     /** Parent station ids in order, per direction (N first). */
     stations: { N: string[]; S: string[] };
+    /** Stations its other regular routings serve, off the main one (transit/network/branches.ts). */
+    branches: Array<{ from: string | null; rejoins: string | null; stations: string[] }>;
   }>;
   stations: Array<{
     id: string;

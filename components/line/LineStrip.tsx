@@ -2,12 +2,13 @@
 /**
  * A line as a strip of stations, north at the top, with its trains on the
  * rows lib/strip-rows.ts places them on, with an arrow for their direction.
- * Northbound trains on the left of the rail, southbound on the right.
+ * Northbound trains on the left of the rail, southbound on the right. The
+ * main routing's stations come first, then each branch's under a heading.
  */
 import Link from "next/link";
 import { cssColor } from "../../lib/colors";
 import type { NetworkIndex, RouteView } from "../../lib/network";
-import { northToSouth, placeOnStrip } from "../../lib/strip-rows";
+import { placeOnStrip, type StripSection, stripSections } from "../../lib/strip-rows";
 import type { TrainView } from "../../transit/contract";
 
 interface Props {
@@ -43,50 +44,69 @@ function TrainChip({ t, offStrip }: { t: TrainView; offStrip: string | null }) {
   );
 }
 
+/** "Far Rockaway-Mott Av branch, from Rockaway Blvd"; a stretch that rejoins: "Via Prospect Av, between 36 St and 59 St". */
+function branchTitle(branch: NonNullable<StripSection["branch"]>, name: (id: string) => string): string {
+  const first = name(branch.stations[0]);
+  const last = name(branch.stations[branch.stations.length - 1]);
+  if (branch.from && branch.rejoins)
+    return `Via ${first}, between ${name(branch.from)} and ${name(branch.rejoins)}`;
+  if (branch.from) return `${last} branch, from ${name(branch.from)}`;
+  if (branch.rejoins) return `${first} branch, joining at ${name(branch.rejoins)}`;
+  return `Also served: ${first} to ${last}`;
+}
+
 export function LineStrip({ route, network, trains }: Props) {
-  const order = northToSouth(route);
-  const onStrip = new Set(order);
+  const sections = stripSections(route);
+  const onStrip = new Set(sections.flatMap((s) => s.stations));
+  const name = (id: string) => network.stationById.get(id)?.name ?? id;
   const byRow = new Map<string, Array<{ t: TrainView; offStrip: string | null }>>();
   for (const t of trains) {
     const place = placeOnStrip(t, onStrip, network.stationById);
     if (!place) continue;
-    const offStrip = place.offStrip && (network.stationById.get(place.offStrip)?.name ?? place.offStrip);
+    const offStrip = place.offStrip && name(place.offStrip);
     const list = byRow.get(place.row);
     if (list) list.push({ t, offStrip });
     else byRow.set(place.row, [{ t, offStrip }]);
   }
+  const row = (id: string) => {
+    const here = byRow.get(id) ?? [];
+    return (
+      <li key={id} className="strip-row" data-station={id}>
+        <span className="strip-trains north">
+          {here
+            .filter(({ t }) => t.direction === "N")
+            .map(({ t, offStrip }) => (
+              <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
+            ))}
+        </span>
+        <span className="strip-rail" aria-hidden="true">
+          <span className="strip-dot" />
+        </span>
+        <Link href={`/station/${encodeURIComponent(id)}`}>{name(id)}</Link>
+        <span className="strip-trains">
+          {here
+            .filter(({ t }) => t.direction === "S")
+            .map(({ t, offStrip }) => (
+              <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
+            ))}
+        </span>
+      </li>
+    );
+  };
   return (
     <ol
       className="strip"
       style={{ "--route": cssColor(route.color) } as React.CSSProperties}
       data-testid="line-strip"
     >
-      {order.map((id) => {
-        const s = network.stationById.get(id);
-        const here = byRow.get(id) ?? [];
-        return (
-          <li key={id} className="strip-row" data-station={id}>
-            <span className="strip-trains north">
-              {here
-                .filter(({ t }) => t.direction === "N")
-                .map(({ t, offStrip }) => (
-                  <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
-                ))}
-            </span>
-            <span className="strip-rail" aria-hidden="true">
-              <span className="strip-dot" />
-            </span>
-            <Link href={`/station/${encodeURIComponent(id)}`}>{s?.name ?? id}</Link>
-            <span className="strip-trains">
-              {here
-                .filter(({ t }) => t.direction === "S")
-                .map(({ t, offStrip }) => (
-                  <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
-                ))}
-            </span>
+      {sections.map(({ branch, stations }) => [
+        branch && (
+          <li key={`branch-${stations[0]}`} className="strip-branch" data-testid="strip-branch">
+            {branchTitle(branch, name)}
           </li>
-        );
-      })}
+        ),
+        ...stations.map(row),
+      ])}
     </ol>
   );
 }

@@ -1,5 +1,6 @@
 /** TransitNetwork -> contract NetworkView: what the browser needs to draw the lines and stations. */
 import type { NetworkView } from "../contract";
+import { lineBranches } from "./branches";
 import type { TransitNetwork } from "./network";
 import type { Polyline } from "./types";
 
@@ -43,6 +44,7 @@ export function networkView(net: TransitNetwork): NetworkView {
           N: [...(net.mainPattern(id, "N")?.stations ?? [])],
           S: [...(net.mainPattern(id, "S")?.stations ?? [])],
         },
+        branches: lineBranches(net, id),
       };
     }),
     stations: [...net.stations.values()]
