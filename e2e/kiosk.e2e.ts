@@ -110,6 +110,43 @@ describe("kiosk", { timeout: 600_000 }, () => {
     );
   });
 
+  it("lists the docks nearest its station on a station kiosk's Citi Bike panel", async () => {
+    type Place = { id: string; name: string; lat: number; lon: number };
+    const net = (await (await fetch(`${server.url}/api/network`)).json()) as {
+      stations: Place[];
+      bikeStations: Place[];
+    };
+    // Metres on a local flat projection: enough to order docks a few hundred metres away.
+    const metres = (a: Place, b: Place) =>
+      Math.hypot((a.lon - b.lon) * 111_320 * Math.cos((a.lat * Math.PI) / 180), (a.lat - b.lat) * 111_320);
+    const near = (s: Place) =>
+      net.bikeStations
+        .map((b) => ({ b, d: metres(s, b) }))
+        .filter((x) => x.d <= 600)
+        .sort((x, y) => x.d - y.d);
+    const station = net.stations.find((s) => s.id === "127") ?? net.stations.find((s) => near(s).length >= 2);
+    assert.ok(station, "no station with Citi Bike docks near it");
+    const expected = near(station)
+      .slice(0, 4)
+      .map((x) => x.b.name);
+    const ctx = await localContext(browser, { width: 1920, height: 1080 });
+    const { page: p } = await openPage(
+      ctx,
+      `${server.url}/kiosk?panels=bikes&station=${station.id}&rotate=600`,
+    );
+    await waitFor(
+      "the docks near the station",
+      async () => (await p.locator("[data-testid=kiosk-docks] li").count()) > 0,
+      60_000,
+    );
+    const names = await p
+      .locator("[data-testid=kiosk-docks] .kiosk-dock-name")
+      .evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ""));
+    assert.deepEqual(names, expected);
+    await screenshot(p, "kiosk-bikes-station", false);
+    await ctx.close();
+  });
+
   it("keeps the last screen with its age when the server dies, then shows no data", async () => {
     await mark();
     const linesBefore = await page.locator("[data-testid=status-board] li").count();

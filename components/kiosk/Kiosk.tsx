@@ -134,7 +134,7 @@ export function Kiosk({ config, tileUrl }: { config: KioskConfig; tileUrl: strin
               >
                 {p === "status" && <StatusPanel network={network} lines={lines} />}
                 {p === "map" && <MapPanel network={network} lines={lines} tileUrl={tileUrl} />}
-                {p === "bikes" && <BikesPanel />}
+                {p === "bikes" && <BikesPanel network={network} station={config.station} />}
                 {p === "alerts" && <AlertsPanel network={network} lines={lines} />}
                 {p === "arrivals" && config.station && (
                   <ArrivalsPanel network={network} station={config.station} />

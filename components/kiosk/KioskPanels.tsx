@@ -6,13 +6,16 @@
  */
 import { memo } from "react";
 import { arrivalCountdown, arrivalHeading, noArrivalsText } from "../../lib/arrival-text";
+import { bikeOutlook } from "../../lib/bike-outlook";
 import { integer, percent } from "../../lib/format";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
+import { useNearbyDocks } from "../../lib/nearby-docks";
 import type { NetworkIndex } from "../../lib/network";
 import { safeHtml } from "../../lib/safe-html";
 import type { AlertView, Arrival, BikeTotals, StationArrivals } from "../../transit/contract";
 import { sortAlerts } from "../AlertsList";
 import { LineBullet } from "../LineBullet";
+import { BIKE_LOOK, bikeLook } from "../map/bike-style";
 import { LazyMap } from "../map/LazyMap";
 import { StatusBoard } from "../StatusBoard";
 
@@ -56,37 +59,75 @@ export const MapPanel = memo(function MapPanel({
   );
 });
 
-export function BikesPanel() {
+/** The docks by the kiosk's station: what a rider leaving the subway there wants to know. */
+function DocksNear({
+  network,
+  station,
+}: {
+  network: NetworkIndex;
+  station: { id: string; lat: number; lon: number; name: string };
+}) {
+  const { docks, waiting } = useNearbyDocks(station.lat, station.lon, network, 4);
+  return (
+    <section className="kiosk-docks" data-testid="kiosk-docks" data-count={docks.length}>
+      <h3>Docks near {station.name}</h3>
+      {docks.length === 0 ? (
+        <p>{waiting ? "Waiting for Citi Bike data…" : "No Citi Bike dock nearby."}</p>
+      ) : (
+        <ol>
+          {docks.map(({ live: b, info, distance }) => (
+            <li key={b.id} className="kiosk-dock">
+              <span className="kiosk-dock-name">
+                {info.name}
+                <span className="kiosk-dock-state" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
+                  {BIKE_LOOK[bikeLook(b)].label}
+                  {bikeOutlook(b) && ` · ${bikeOutlook(b)}`} · {Math.round(distance)} m
+                </span>
+              </span>
+              <span className="kiosk-dock-count">
+                <b>{b.bikes}</b> bikes{b.ebikes > 0 ? ` (${b.ebikes} e)` : ""}
+              </span>
+              <span className="kiosk-dock-count">
+                <b>{b.docks}</b> docks
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * City totals; on a station's kiosk the docks near it first, the totals in a row under them (a rider
+ * leaving the subway there asks about those docks).
+ */
+export function BikesPanel({ network, station }: { network: NetworkIndex | null; station: string | null }) {
   const t = useTopic<BikeTotals | null>("bike-totals")?.data;
+  const at = station ? network?.stationById.get(station) : undefined;
+  const stats: Array<[string, string]> = t
+    ? [
+        [integer(t.bikes), "bikes available"],
+        [integer(t.ebikes), "e-bikes"],
+        [integer(t.docks), "free docks"],
+        [integer(t.empty), "stations empty"],
+        [integer(t.full), "stations full"],
+        [percent(t.notSpotShare), "NotSpots (empty or full)"],
+      ]
+    : [];
   return (
     <div className="kiosk-panel">
       <h2>Citi Bike now</h2>
+      {network && at && <DocksNear network={network} station={at} />}
       {t ? (
-        <div className="kiosk-bikes">
-          <div className="kiosk-stat">
-            <b>{integer(t.bikes)}</b>
-            <span className="kiosk-stat-label">bikes available</span>
-          </div>
-          <div className="kiosk-stat">
-            <b>{integer(t.ebikes)}</b>
-            <span className="kiosk-stat-label">e-bikes</span>
-          </div>
-          <div className="kiosk-stat">
-            <b>{integer(t.docks)}</b>
-            <span className="kiosk-stat-label">free docks</span>
-          </div>
-          <div className="kiosk-stat">
-            <b>{integer(t.empty)}</b>
-            <span className="kiosk-stat-label">stations empty</span>
-          </div>
-          <div className="kiosk-stat">
-            <b>{integer(t.full)}</b>
-            <span className="kiosk-stat-label">stations full</span>
-          </div>
-          <div className="kiosk-stat">
-            <b>{percent(t.notSpotShare)}</b>
-            <span className="kiosk-stat-label">NotSpots (empty or full)</span>
-          </div>
+        <div className={at ? "kiosk-bikes compact" : "kiosk-bikes"}>
+          {at && <h3>All of Citi Bike</h3>}
+          {stats.map(([value, label]) => (
+            <div key={label} className="kiosk-stat">
+              <b>{value}</b>
+              <span className="kiosk-stat-label">{label}</span>
+            </div>
+          ))}
         </div>
       ) : (
         <p>Waiting for Citi Bike data…</p>

@@ -4,6 +4,7 @@
  * stations the server calls ok. Empty stations are hollow rings and full ones
  * have a thick edge, so the shape tells it too, not only the colour.
  */
+import { bikeOutlook } from "../../lib/bike-outlook";
 import type { BikeStationLive } from "../../server/protocol";
 
 export type BikeLook = "empty" | "low" | "ok" | "full" | "off";
@@ -47,7 +48,8 @@ export function bikeTooltip(name: string, s: BikeStationLive): string {
     s.netFlowPerHour === null
       ? ""
       : `<br>${s.netFlowPerHour >= 0 ? "filling" : "draining"} ${Math.abs(s.netFlowPerHour).toFixed(1)} bikes/h`;
+  const outlook = bikeOutlook(s);
   return `<b>${esc(name)}</b><br>${s.bikes} bikes (${s.ebikes} e-bikes) · ${s.docks} docks<br>${esc(
     BIKE_LOOK[bikeLook(s)].label,
-  )}${flow}`;
+  )}${outlook ? ` · ${outlook}` : ""}${flow}`;
 }

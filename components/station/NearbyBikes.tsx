@@ -1,16 +1,9 @@
 "use client";
-/** Citi Bike docks within a few hundred metres of a station (the server filters: bikes:near). */
-import { useTopic } from "../../lib/live/hooks";
+/** Citi Bike docks within a few hundred metres of a station, and what each is about to do. */
+import { bikeOutlook } from "../../lib/bike-outlook";
+import { NEAR_RADIUS_M, useNearbyDocks } from "../../lib/nearby-docks";
 import type { NetworkIndex } from "../../lib/network";
-import type { BikeStationLive } from "../../server/protocol";
 import { BIKE_LOOK, bikeLook } from "../map/bike-style";
-
-const RADIUS_M = 600;
-
-function metres(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const k = Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180)) * 111_320;
-  return Math.hypot((lon2 - lon1) * k, (lat2 - lat1) * 111_320);
-}
 
 export function NearbyBikes({
   lat,
@@ -21,29 +14,11 @@ export function NearbyBikes({
   lon: number;
   network: NetworkIndex | null;
 }) {
-  const topic = `bikes:near:${lat.toFixed(5)},${lon.toFixed(5)},${RADIUS_M}`;
-  const state = useTopic<BikeStationLive[]>(topic);
-  const live = state?.data ?? [];
-  // No bike data behind the topic yet (its engine time is 0: a catch-up holds the messages), or docks the
-  // network does not list yet: that is not "none near".
-  const waiting = !state || state.t <= 0 || !network || network.bikeById.size === 0;
-  const rows = live
-    .map((b) => {
-      const info = network?.bikeById.get(b.id);
-      return info ? { b, info, d: metres(lat, lon, info.lat, info.lon) } : null;
-    })
-    .filter((x) => x !== null)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 8);
+  const { docks, listed, waiting } = useNearbyDocks(lat, lon, network, 8);
   return (
-    <section
-      className="card"
-      aria-labelledby="bikes-near-h"
-      data-testid="bikes-near"
-      data-count={live.length}
-    >
-      <h2 id="bikes-near-h">Citi Bike within {RADIUS_M} m</h2>
-      {rows.length === 0 ? (
+    <section className="card" aria-labelledby="bikes-near-h" data-testid="bikes-near" data-count={listed}>
+      <h2 id="bikes-near-h">Citi Bike within {NEAR_RADIUS_M} m</h2>
+      {docks.length === 0 ? (
         <p className="muted" data-testid="bikes-near-empty">
           {waiting ? "Waiting for Citi Bike data…" : "No Citi Bike dock nearby."}
         </p>
@@ -58,21 +33,30 @@ export function NearbyBikes({
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ b, info, d }) => (
-              <tr key={b.id}>
-                <td>
-                  {info.name}
-                  <div className="small" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
-                    {BIKE_LOOK[bikeLook(b)].label}
-                  </div>
-                </td>
-                <td>
-                  {b.bikes} <span className="muted small">({b.ebikes} e)</span>
-                </td>
-                <td>{b.docks}</td>
-                <td>{Math.round(d)} m</td>
-              </tr>
-            ))}
+            {docks.map(({ live: b, info, distance }) => {
+              const outlook = bikeOutlook(b);
+              return (
+                <tr key={b.id}>
+                  <td>
+                    {info.name}
+                    <div className="small" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
+                      {BIKE_LOOK[bikeLook(b)].label}
+                      {outlook && (
+                        <span className="bike-outlook" data-testid="bike-outlook">
+                          {" "}
+                          · {outlook}
+                        </span>
+                      )}
+                    </div>
+                  </td>
+                  <td>
+                    {b.bikes} <span className="muted small">({b.ebikes} e)</span>
+                  </td>
+                  <td>{b.docks}</td>
+                  <td>{Math.round(distance)} m</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { bikeOutlook } from "./bike-outlook";
+
+const dock = (bikes: number, docks: number, toEmpty: number | null, toFull: number | null) => ({
+  bikes,
+  docks,
+  minutesToEmpty: toEmpty,
+  minutesToFull: toFull,
+});
+
+describe("bikeOutlook", () => {
+  it("says when a draining dock empties, a filling one fills, within the hour", () => {
+    // 5 bikes left, losing 10 an hour: 30 min.
+    expect(bikeOutlook(dock(5, 20, 30, null))).toBe("empty in ~30 min");
+    expect(bikeOutlook(dock(18, 2, null, 11.6))).toBe("full in ~12 min");
+    expect(bikeOutlook(dock(1, 20, 0.4, null))).toBe("empty within a minute");
+  });
+
+  it("says nothing beyond the hour, without a prediction, or for a dock already empty or full", () => {
+    expect(bikeOutlook(dock(30, 5, 95, null))).toBeNull();
+    expect(bikeOutlook(dock(10, 10, null, null))).toBeNull();
+    expect(bikeOutlook(dock(0, 25, 0, null))).toBeNull();
+    expect(bikeOutlook(dock(25, 0, null, 0))).toBeNull();
+  });
+});
