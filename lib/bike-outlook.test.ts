@@ -11,9 +11,9 @@ const dock = (bikes: number, docks: number, toEmpty: number | null, toFull: numb
 describe("bikeOutlook", () => {
   it("says when a draining dock empties, a filling one fills, within the hour", () => {
     // 5 bikes left, losing 10 an hour: 30 min.
-    expect(bikeOutlook(dock(5, 20, 30, null))).toBe("empty in ~30 min");
-    expect(bikeOutlook(dock(18, 2, null, 11.6))).toBe("full in ~12 min");
-    expect(bikeOutlook(dock(1, 20, 0.4, null))).toBe("empty within a minute");
+    expect(bikeOutlook(dock(5, 20, 30, null))).toEqual({ text: "empty in ~30 min", soon: false });
+    expect(bikeOutlook(dock(18, 2, null, 11.6))).toEqual({ text: "full in ~12 min", soon: true });
+    expect(bikeOutlook(dock(1, 20, 0.4, null))).toEqual({ text: "empty within a minute", soon: true });
   });
 
   it("says nothing beyond the hour, without a prediction, or for a dock already empty or full", () => {

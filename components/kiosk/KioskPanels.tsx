@@ -59,6 +59,12 @@ export const MapPanel = memo(function MapPanel({
   );
 });
 
+function Outlook({ b }: { b: Parameters<typeof bikeOutlook>[0] }) {
+  const o = bikeOutlook(b);
+  if (!o) return null;
+  return <span className={o.soon ? "bike-outlook soon" : "bike-outlook"}> · {o.text}</span>;
+}
+
 /** The docks by the kiosk's station: what a rider leaving the subway there wants to know. */
 function DocksNear({
   network,
@@ -81,7 +87,7 @@ function DocksNear({
                 {info.name}
                 <span className="kiosk-dock-state" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
                   {BIKE_LOOK[bikeLook(b)].label}
-                  {bikeOutlook(b) && ` · ${bikeOutlook(b)}`} · {Math.round(distance)} m
+                  <Outlook b={b} /> · {Math.round(distance)} m
                 </span>
               </span>
               <span className="kiosk-dock-count">

@@ -51,5 +51,5 @@ export function bikeTooltip(name: string, s: BikeStationLive): string {
   const outlook = bikeOutlook(s);
   return `<b>${esc(name)}</b><br>${s.bikes} bikes (${s.ebikes} e-bikes) · ${s.docks} docks<br>${esc(
     BIKE_LOOK[bikeLook(s)].label,
-  )}${outlook ? ` · ${outlook}` : ""}${flow}`;
+  )}${outlook ? ` · ${outlook.text}` : ""}${flow}`;
 }

@@ -42,9 +42,12 @@ export function NearbyBikes({
                     <div className="small" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
                       {BIKE_LOOK[bikeLook(b)].label}
                       {outlook && (
-                        <span className="bike-outlook" data-testid="bike-outlook">
+                        <span
+                          className={outlook.soon ? "bike-outlook soon" : "bike-outlook"}
+                          data-testid="bike-outlook"
+                        >
                           {" "}
-                          · {outlook}
+                          · {outlook.text}
                         </span>
                       )}
                     </div>
