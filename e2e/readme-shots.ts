@@ -1,7 +1,7 @@
 /**
- * The README's pictures (not a test): the dashboard and the kiosk at the
- * morning rush of the demo day, written to docs/dashboard.png and
- * docs/kiosk.png. The server starts the day at 08:00 and the shots wait until
+ * The README's pictures (not a test): the dashboard, the A's line page and
+ * the kiosk at the morning rush of the demo day, written to
+ * docs/dashboard.png, docs/line-a.png and docs/kiosk.png. The server starts the day at 08:00 and the shots wait until
  * the data itself is past 08:00.
  *
  *   node --import tsx e2e/readme-shots.ts
@@ -35,6 +35,13 @@ try {
   await sleep(8000);
   const d = await screenshot(dash, "readme-dashboard", true);
 
+  const line = await ctx.newPage();
+  await line.setViewportSize({ width: 1440, height: 1500 });
+  await line.goto(server.url + "/line/A", { waitUntil: "load" });
+  await line.locator("[data-testid=strip-branch]").first().waitFor({ timeout: 60_000 });
+  await sleep(8000);
+  const l = await screenshot(line, "readme-line-a", false);
+
   const kctx = await localContext(browser, { width: 1920, height: 1080 });
   const kiosk = await kctx.newPage();
   await kiosk.goto(`${server.url}/kiosk?panels=status&rotate=600`, { waitUntil: "load" });
@@ -45,7 +52,8 @@ try {
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   copyFileSync(d, join(ROOT, "docs", "dashboard.png"));
   copyFileSync(k, join(ROOT, "docs", "kiosk.png"));
-  console.log("wrote docs/dashboard.png and docs/kiosk.png");
+  copyFileSync(l, join(ROOT, "docs", "line-a.png"));
+  console.log("wrote docs/dashboard.png, docs/line-a.png and docs/kiosk.png");
 } finally {
   await browser.close();
   await server.stop();
