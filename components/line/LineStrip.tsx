@@ -68,31 +68,20 @@ export function LineStrip({ route, network, trains }: Props) {
     if (list) list.push({ t, offStrip });
     else byRow.set(place.row, [{ t, offStrip }]);
   }
-  const row = (id: string) => {
-    const here = byRow.get(id) ?? [];
-    return (
-      <li key={id} className="strip-row" data-station={id}>
-        <span className="strip-trains north">
-          {here
-            .filter(({ t }) => t.direction === "N")
-            .map(({ t, offStrip }) => (
-              <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
-            ))}
-        </span>
-        <span className="strip-rail" aria-hidden="true">
-          <span className="strip-dot" />
-        </span>
-        <Link href={`/station/${encodeURIComponent(id)}`}>{name(id)}</Link>
-        <span className="strip-trains">
-          {here
-            .filter(({ t }) => t.direction === "S")
-            .map(({ t, offStrip }) => (
-              <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />
-            ))}
-        </span>
-      </li>
-    );
-  };
+  const chips = (id: string, direction: "N" | "S") =>
+    (byRow.get(id) ?? [])
+      .filter(({ t }) => t.direction === direction)
+      .map(({ t, offStrip }) => <TrainChip key={t.tripKey} t={t} offStrip={offStrip} />);
+  const row = (id: string) => (
+    <li key={id} className="strip-row" data-station={id}>
+      <span className="strip-trains north">{chips(id, "N")}</span>
+      <span className="strip-rail" aria-hidden="true">
+        <span className="strip-dot" />
+      </span>
+      <Link href={`/station/${encodeURIComponent(id)}`}>{name(id)}</Link>
+      <span className="strip-trains">{chips(id, "S")}</span>
+    </li>
+  );
   return (
     <ol
       className="strip"
