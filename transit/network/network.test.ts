@@ -199,3 +199,39 @@ describe("buildTransitNetwork on the adapters' tiny feed", async () => {
     expect(net.routes.get("1")?.textColor).toBe("#FFFFFF"); // red: white text
   });
 });
+
+describe("the routings running after midnight", async () => {
+  // E southbound: a daytime routing A1..A3, an evening one A1..A5 (22:30, 23:30 and 24:15, i.e. 00:15
+  // the next morning), and a night shuttle A1..A2 at 00:20.
+  const trip = (id: string, start: number, n: number) => ({
+    id: `WKD-${id}_E..S`,
+    route: "E",
+    direction: "S" as const,
+    stops: south(start, n),
+  });
+  const gtfs = await loadTinyGtfs({
+    stations,
+    routes: [{ id: "E" }],
+    trips: [
+      trip("048000", 8 * 3600, 3),
+      trip("051000", 8.5 * 3600, 3),
+      trip("135000", 22.5 * 3600, 5),
+      trip("141000", 23.5 * 3600, 5),
+      trip("145500", 24.25 * 3600, 5),
+      trip("002000", 20 * MIN, 2),
+    ],
+  });
+  const net = buildTransitNetwork(gtfs, DATE);
+  const at = (h: number) => ORIGIN + h * 3_600_000;
+  const names = (ps: readonly { stations: readonly string[] }[]) =>
+    ps.map((p) => p.stations.join(" ")).sort();
+
+  it("counts the previous evening's routings as running in the small hours, as this day's evening stands for them", () => {
+    // 00:40: the night shuttle starts this hour, and last evening's trains to A5 are still out.
+    expect(names(net.activePatterns("E", "S", at(0.67)))).toEqual(["A1 A2", "A1 A2 A3 A4 A5"]);
+    expect(net.currentPattern("E", "S", at(0.67))?.stations).toEqual(["A1", "A2", "A3", "A4", "A5"]);
+    // 09:00: the daytime routing only; 23:00: the evening one only.
+    expect(names(net.activePatterns("E", "S", at(9)))).toEqual(["A1 A2 A3"]);
+    expect(names(net.activePatterns("E", "S", at(23)))).toEqual(["A1 A2 A3 A4 A5"]);
+  });
+});

@@ -22,6 +22,24 @@ import { networkView } from "./view";
 
 /** A pattern counts as running in hour h when it has trips starting in hours h-2..h (trips run up to ~2 h). */
 const ACTIVE_LOOKBACK_HOURS = 2;
+/** Hours of a service day past midnight: the previous service day's trips of hour h + 24 run in hour h. */
+const DAY_HOURS = 24;
+
+/**
+ * A pattern's trips starting in the ACTIVE_LOOKBACK_HOURS up to hour h of the service day, and, before
+ * the next midnight, those of the same clock hours a day later: the network holds one service day, and
+ * in its small hours the trains running are the previous day's late ones (an evening routing, as the
+ * 5 to Flatbush Av), whose schedule this day's late trips stand for.
+ */
+function startsNear(p: StopPattern, h: number): number {
+  let n = 0;
+  const add = (from: number, to: number) => {
+    for (let k = Math.max(0, from); k <= Math.min(HOURS - 1, to); k++) n += p.startsByHour[k];
+  };
+  add(h - ACTIVE_LOOKBACK_HOURS, h);
+  if (h < DAY_HOURS) add(h + DAY_HOURS - ACTIVE_LOOKBACK_HOURS, h + DAY_HOURS);
+  return n;
+}
 
 /** A polyline with its cumulative distances, to place many trains along it. */
 interface MeasuredLine {
@@ -123,18 +141,14 @@ export class TransitNetwork {
     return this.patterns(route, direction)[0];
   }
 
-  /** Patterns with trips starting in the last couple of hours at t; all of the day's when none. */
+  /** Patterns with trips starting in the last couple of hours at t (startsNear); all of the day's when none. */
   activePatterns(route: string, direction: Direction, t: number): readonly StopPattern[] {
     const h = this.hourAt(t);
     const byHour = inner(this.activeByLineHour, lineKey(route, direction));
     let active = byHour.get(h);
     if (!active) {
       const all = this.patterns(route, direction);
-      const running = all.filter((p) => {
-        for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
-          if (p.startsByHour[k] > 0) return true;
-        return false;
-      });
+      const running = all.filter((p) => startsNear(p, h) > 0);
       active = running.length > 0 ? running : [...all];
       byHour.set(h, active);
     }
@@ -147,9 +161,7 @@ export class TransitNetwork {
     let best: StopPattern | undefined;
     let bestN = 0;
     for (const p of this.patterns(route, direction)) {
-      let n = 0;
-      for (let k = Math.max(0, h - ACTIVE_LOOKBACK_HOURS); k <= Math.min(HOURS - 1, h); k++)
-        n += p.startsByHour[k];
+      const n = startsNear(p, h);
       if (n > bestN) {
         best = p;
         bestN = n;
