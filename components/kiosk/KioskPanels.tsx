@@ -6,7 +6,6 @@
  */
 import { memo } from "react";
 import { arrivalCountdown, arrivalHeading, noArrivalsText } from "../../lib/arrival-text";
-import { bikeOutlook } from "../../lib/bike-outlook";
 import { integer, percent } from "../../lib/format";
 import { dataTimeAt, useClock, useNow, useTopic } from "../../lib/live/hooks";
 import { useNearbyDocks } from "../../lib/nearby-docks";
@@ -14,6 +13,7 @@ import type { NetworkIndex } from "../../lib/network";
 import { safeHtml } from "../../lib/safe-html";
 import type { AlertView, Arrival, BikeTotals, StationArrivals } from "../../transit/contract";
 import { sortAlerts } from "../AlertsList";
+import { BikeOutlook } from "../BikeOutlook";
 import { LineBullet } from "../LineBullet";
 import { BIKE_LOOK, bikeLook } from "../map/bike-style";
 import { LazyMap } from "../map/LazyMap";
@@ -59,12 +59,6 @@ export const MapPanel = memo(function MapPanel({
   );
 });
 
-function Outlook({ b }: { b: Parameters<typeof bikeOutlook>[0] }) {
-  const o = bikeOutlook(b);
-  if (!o) return null;
-  return <span className={o.soon ? "bike-outlook soon" : "bike-outlook"}> · {o.text}</span>;
-}
-
 /** The docks by the kiosk's station: what a rider leaving the subway there wants to know. */
 function DocksNear({
   network,
@@ -87,7 +81,7 @@ function DocksNear({
                 {info.name}
                 <span className="kiosk-dock-state" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
                   {BIKE_LOOK[bikeLook(b)].label}
-                  <Outlook b={b} /> · {Math.round(distance)} m
+                  <BikeOutlook dock={b} /> · {Math.round(distance)} m
                 </span>
               </span>
               <span className="kiosk-dock-count">

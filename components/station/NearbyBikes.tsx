@@ -1,8 +1,8 @@
 "use client";
 /** Citi Bike docks within a few hundred metres of a station, and what each is about to do. */
-import { bikeOutlook } from "../../lib/bike-outlook";
 import { NEAR_RADIUS_M, useNearbyDocks } from "../../lib/nearby-docks";
 import type { NetworkIndex } from "../../lib/network";
+import { BikeOutlook } from "../BikeOutlook";
 import { BIKE_LOOK, bikeLook } from "../map/bike-style";
 
 export function NearbyBikes({
@@ -33,33 +33,22 @@ export function NearbyBikes({
             </tr>
           </thead>
           <tbody>
-            {docks.map(({ live: b, info, distance }) => {
-              const outlook = bikeOutlook(b);
-              return (
-                <tr key={b.id}>
-                  <td>
-                    {info.name}
-                    <div className="small" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
-                      {BIKE_LOOK[bikeLook(b)].label}
-                      {outlook && (
-                        <span
-                          className={outlook.soon ? "bike-outlook soon" : "bike-outlook"}
-                          data-testid="bike-outlook"
-                        >
-                          {" "}
-                          · {outlook.text}
-                        </span>
-                      )}
-                    </div>
-                  </td>
-                  <td>
-                    {b.bikes} <span className="muted small">({b.ebikes} e)</span>
-                  </td>
-                  <td>{b.docks}</td>
-                  <td>{Math.round(distance)} m</td>
-                </tr>
-              );
-            })}
+            {docks.map(({ live: b, info, distance }) => (
+              <tr key={b.id}>
+                <td>
+                  {info.name}
+                  <div className="small" style={{ color: BIKE_LOOK[bikeLook(b)].color }}>
+                    {BIKE_LOOK[bikeLook(b)].label}
+                    <BikeOutlook dock={b} />
+                  </div>
+                </td>
+                <td>
+                  {b.bikes} <span className="muted small">({b.ebikes} e)</span>
+                </td>
+                <td>{b.docks}</td>
+                <td>{Math.round(distance)} m</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
