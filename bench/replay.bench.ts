@@ -35,22 +35,22 @@ class TurnTakingReplay {
   private readonly lines: AsyncIterator<string>;
   private readonly exited: Promise<number | null>;
   private readonly kind: string;
+  private readonly stdin: NodeJS.WritableStream;
+  /** Ends the process (one whose partner failed would wait for its next turn forever). */
+  readonly kill: () => void;
 
   constructor(kind: "decode" | "metrics", dir: string, gtfsDir: string, flags: string[]) {
     this.kind = kind;
     const child = spawn(
       process.execPath,
       [...process.execArgv, runner, kind, dir, gtfsDir, "--turns", ...flags],
-      {
-        stdio: ["pipe", "pipe", "inherit"],
-      },
+      { stdio: ["pipe", "pipe", "inherit"] },
     );
     this.stdin = child.stdin;
+    this.kill = () => child.kill();
     this.lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     this.exited = new Promise((resolve) => child.on("exit", resolve));
   }
-
-  private readonly stdin: NodeJS.WritableStream;
 
   get done(): boolean {
     return this.turns.at(-1)?.last === true;
@@ -92,13 +92,19 @@ interface Pair {
 export async function replayPair(dir: string, gtfsDir: string, flags: string[] = []): Promise<Pair> {
   const decode = new TurnTakingReplay("decode", dir, gtfsDir, flags);
   const metrics = new TurnTakingReplay("metrics", dir, gtfsDir, flags);
-  for (let i = 0; !decode.done || !metrics.done; i++) {
-    for (const r of i % 2 === 0 ? [decode, metrics] : [metrics, decode]) if (!r.done) await r.turn();
+  try {
+    for (let i = 0; !decode.done || !metrics.done; i++) {
+      for (const r of i % 2 === 0 ? [decode, metrics] : [metrics, decode]) if (!r.done) await r.turn();
+    }
+    const hourly: number[] = [];
+    for (let i = 0; i < Math.min(decode.turns.length, metrics.turns.length); i++)
+      if (decode.turns[i].wallMs > 100) hourly.push(metrics.turns[i].wallMs / decode.turns[i].wallMs); // not the empty last turn
+    return { decode: await decode.result(), metrics: await metrics.result(), hourly };
+  } catch (e) {
+    decode.kill();
+    metrics.kill();
+    throw e;
   }
-  const hourly: number[] = [];
-  for (let i = 0; i < Math.min(decode.turns.length, metrics.turns.length); i++)
-    if (decode.turns[i].wallMs > 100) hourly.push(metrics.turns[i].wallMs / decode.turns[i].wallMs); // not the empty last turn
-  return { decode: await decode.result(), metrics: await metrics.result(), hourly };
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
