@@ -154,7 +154,7 @@ function turnTaker(
 async function main(): Promise<void> {
   const [kind, dir, gtfsDir, ...flags] = process.argv.slice(2);
   if ((kind !== "decode" && kind !== "metrics") || !dir || !gtfsDir)
-    throw new Error("usage: replay-run.ts decode|metrics <recording dir> <gtfs dir> [--turns]");
+    throw new Error("usage: replay-run.ts decode|metrics <recording dir> <gtfs dir> [--turns] [--profile]");
   const { network, start, end } = await loadRecordingNetwork(dir, gtfsDir);
   // As the headless export, stop after the last payload (the clock would tick forever), but at the
   // day's last whole hour at least: the hourly heap sample and turn of hour 24 are taken.
